@@ -1,0 +1,88 @@
+"""Turn a file into a Document. One loader per format, chosen by suffix.
+
+Every loader raises :class:`LoadError` with a one-line reason a user can act on;
+the CLI reports it against the file and goes on with the others.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..document import Document
+
+
+class LoadError(Exception):
+    """A file that cannot be checked; the message names why in one line."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile or accidental input from exhausting the machine."""
+
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_text_chars: int = 5_000_000
+    max_zip_entries: int = 5000
+    max_zip_ratio: float = 200.0
+    max_seconds: float = 120.0
+
+
+Loader = Callable[[bytes, str, Limits], Document]
+_LOADERS: dict[str, Loader] = {}
+
+
+def register(*suffixes: str) -> Callable[[Loader], Loader]:
+    def deco(fn: Loader) -> Loader:
+        for s in suffixes:
+            _LOADERS[s.lower()] = fn
+        return fn
+    return deco
+
+
+def supported_suffixes() -> list[str]:
+    _import_loaders()
+    return sorted(_LOADERS)
+
+
+def _import_loaders() -> None:
+    from . import text  # noqa: F401  (registers .txt/.md)
+    try:  # formats added by other modules register themselves when importable
+        from . import office  # noqa: F401
+    except ImportError:
+        pass
+
+
+def load_bytes(data: bytes, path: str, *, limits: Limits = Limits(), as_of: dt.date | None = None,
+               profile: str | None = None) -> Document:
+    _import_loaders()
+    suffix = Path(path).suffix.lower() if path != "-" else ".txt"
+    loader = _LOADERS.get(suffix) or _LOADERS[".txt"]
+    if len(data) > limits.max_file_bytes:
+        raise LoadError(f"file is {len(data):,} bytes, over the limit of {limits.max_file_bytes:,}")
+    doc = loader(data, path, limits)
+    if len(doc.text) > limits.max_text_chars:
+        raise LoadError(f"extracted text is {len(doc.text):,} characters, over the limit of {limits.max_text_chars:,}")
+    doc.path = path
+    doc.as_of = as_of
+    doc.profile = profile
+    return doc
+
+
+def load_path(path: str | Path, *, limits: Limits = Limits(), as_of: dt.date | None = None,
+              profile: str | None = None) -> Document:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > limits.max_file_bytes:
+            raise LoadError(f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}")
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise LoadError("is a directory") from None
+    except FileNotFoundError:
+        raise LoadError("no such file") from None
+    except PermissionError:
+        raise LoadError("permission denied") from None
+    except OSError as e:
+        raise LoadError(f"cannot read: {e.strerror or e}") from None
+    return load_bytes(data, str(path), limits=limits, as_of=as_of, profile=profile)

@@ -1,0 +1,98 @@
+"""The terminal report: file:line:col, code, message, and the sentence as a coloured inline diff."""
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..finding import Finding, Severity
+from . import SEVERITY_ZH, FileResult
+
+_SEV_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+CONTEXT = 40
+
+
+def _context(r: FileResult, f: Finding) -> tuple[str, str, str]:
+    """(before, after) of the finding within its sentence, trimmed to CONTEXT characters each side."""
+    assert r.doc is not None
+    s, e = r.doc.sentence_at(f.start)
+    s, e = max(s, f.start - CONTEXT), min(max(e, f.end), f.end + CONTEXT)
+    before = r.doc.text[s:f.start].lstrip()
+    after = r.doc.text[f.end:e].rstrip("\r\n")
+    return before, after, ("…" if s > 0 and before and r.doc.text[s - 1] not in "\n" else "")
+
+
+def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
+    head = Text()
+    head.append(f"{r.path}:{f.line}:{f.column}: ", style="bold")
+    head.append(f.code, style=_SEV_STYLE[f.severity])
+    head.append(f" [{SEVERITY_ZH[f.severity]}] ", style=_SEV_STYLE[f.severity])
+    head.append(f.message)
+    lines = [head]
+    if r.doc is None:
+        return lines
+    before, after, ell = _context(r, f)
+    old = Text("  - " + ell + before)
+    if color:
+        old.append(f.shown_text, style="bold red strike")
+    else:
+        old.append(f"[-{f.shown_text}-]")
+    old.append(after)
+    lines.append(old)
+    if f.suggestion is not None:
+        new = Text("  + " + ell + before)
+        if color:
+            new.append(f.suggestion or "（删除）", style="bold green")
+        else:
+            new.append("{+" + f.suggestion + "+}")
+        new.append(after)
+        lines.append(new)
+    if f.evidence:
+        ev = f.evidence if len(f.evidence) <= 240 else f.evidence[:240] + "…"
+        lines.append(Text(f"    依据：{ev}", style="dim"))
+    return lines
+
+
+def print_report(results: list[FileResult], console: Console, *, quiet: bool = False) -> None:
+    color = console.color_system is not None
+    for r in results:
+        if r.error:
+            console.print(Text(f"{r.path}: 无法检查：{r.error}", style="bold red"))
+            continue
+        for f in r.findings:
+            lines = finding_lines(r, f, color)
+            for line in (lines[:1] if quiet else lines):
+                console.print(line, soft_wrap=True)
+            if not quiet:
+                console.print()
+    if not quiet:
+        print_summary(results, console)
+
+
+def print_summary(results: list[FileResult], console: Console) -> None:
+    findings = [f for r in results for f in r.findings]
+    sev = Counter(f.severity for f in findings)
+    errors = sum(1 for r in results if r.error)
+    line = Text(f"共检查 {len(results)} 个文件，发现 {len(findings)} 处问题")
+    line.append(f"（错误 {sev[Severity.ERROR]}，警告 {sev[Severity.WARNING]}，提示 {sev[Severity.INFO]}）")
+    if errors:
+        line.append(f"；{errors} 个文件无法检查", style="bold red")
+    console.print(line)
+    if not findings:
+        return
+    safe = sum(1 for f in findings if f.fix_safe and f.suggestion is not None)
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("规则")
+    table.add_column("名称")
+    table.add_column("级别")
+    table.add_column("数量", justify="right")
+    by_code = Counter(f.code for f in findings)
+    first = {f.code: f for f in reversed(findings)}
+    for code, n in sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0])):
+        f = first[code]
+        table.add_row(code, f.name, SEVERITY_ZH[f.severity], str(n))
+    console.print(table)
+    if safe:
+        console.print(Text(f"其中 {safe} 处可用 --fix 自动改正（另有不确定的修改可加 --unsafe-fixes）。", style="dim"))

@@ -1,0 +1,35 @@
+"""A rule's documentation page, in the same order every time (ruff / textlint): what, why, examples, fix, source."""
+from __future__ import annotations
+
+from .finding import Severity
+from .rule import FAMILIES, Rule
+
+_FIX_ZH = {"safe": "安全修正：`--fix` 会自动改正。",
+           "unsafe": "不确定的修正：只有加 `--unsafe-fixes` 才会自动改正，请人工确认。",
+           "none": "无自动修正：需要人工判断后修改。"}
+_SEV_ZH = {Severity.ERROR: "错误（error）", Severity.WARNING: "警告（warning）", Severity.INFO: "提示（info）"}
+
+
+def render_markdown(rule: Rule) -> str:
+    parts = [f"# {rule.code} {rule.name}", "",
+             f"- 类别：{rule.family}（{FAMILIES[rule.family]}）",
+             f"- 级别：{_SEV_ZH[rule.severity]}",
+             f"- 默认启用：{'是' if rule.default_enabled else '否（需 --select ' + rule.code + '）'}",
+             "", "## 检查什么", "", rule.summary, ""]
+    if rule.doc:
+        parts += ["## 为什么", "", rule.doc.strip(), ""]
+    if rule.examples_hit or rule.example_fix:
+        parts += ["## 会报告的写法", ""]
+        parts += [f"- {s}" for s in rule.examples_hit[:6]]
+        if rule.example_fix:
+            parts += ["", f"例：“{rule.example_fix[0]}” → “{rule.example_fix[1]}”"]
+        parts.append("")
+    if rule.examples_ok:
+        parts += ["## 不会报告的写法", ""] + [f"- {s}" for s in rule.examples_ok[:6]] + [""]
+    parts += ["## 自动修正", "", _FIX_ZH[rule.fix], ""]
+    if rule.source:
+        parts += ["## 依据", "", rule.source, ""]
+    parts += ["## 如何忽略", "",
+              f"在该行末尾或上一行写 `govproof: ignore {rule.code}`（Markdown/HTML 中写作 "
+              f"`<!-- govproof: ignore {rule.code} -->`），或用 `--ignore {rule.code}`。", ""]
+    return "\n".join(parts)
