@@ -1,0 +1,41 @@
+"""Every entry of every shipped rule pack: its `hit` examples must produce its code, its `ok` examples must not."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govproof import Config, check_text
+from govproof.checks.rulepack import load_pack
+
+PACK = load_pack((), ())
+CASES = [
+    pytest.param(e, text, kind, id=f"{e.code}-{e.file.rsplit('/', 1)[-1]}:{e.line}-{kind}{i}")
+    for e in PACK.entries
+    for kind, texts in (("hit", e.examples_hit), ("ok", e.examples_ok))
+    for i, text in enumerate(texts)
+]
+DEFAULT_AS_OF = dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize("entry,text,kind", CASES)
+def test_entry_example(entry, text, kind):
+    config = Config(select=(entry.code,))
+    findings = check_text(text, config, as_of=entry.examples_as_of or DEFAULT_AS_OF)
+    codes = [f.code for f in findings]
+    if kind == "hit":
+        assert entry.code in codes, f"{entry.where}: expected {entry.code} in {text!r}"
+    else:
+        assert entry.code not in codes, (
+            f"{entry.where}: {entry.code} must not fire on {text!r}: "
+            + "; ".join(f"{f.text}→{f.suggestion}" for f in findings))
+
+
+def test_every_entry_has_examples_both_ways():
+    missing = [e.where for e in PACK.entries if not e.examples_hit or not e.examples_ok]
+    assert not missing, "entries without hit and ok examples:\n" + "\n".join(missing)
+
+
+def test_every_rule_header_is_used():
+    used = {e.code for e in PACK.entries}
+    assert set(PACK.headers) <= used, f"rules with no entries: {sorted(set(PACK.headers) - used)}"
