@@ -1,0 +1,122 @@
+"""The engine as the API sees it: selection, user data, suppressions, baseline, de-duplication."""
+from pathlib import Path
+
+import pytest
+
+from govproof import Config, check_text
+from govproof.checks.rulepack import load_pack
+from govproof.engine import deduplicate
+from govproof.finding import Finding, Severity
+from govproof.rulepack import RulePackError, load_pack_file
+
+DATA = Path(__file__).parent / "data"
+USER_RULES = Config(rule_files=(str(DATA / "extra-rules.yaml"),))
+
+
+def codes(findings):
+    return [(f.code, f.text, f.suggestion) for f in findings]
+
+
+def test_findings_slice_the_text_and_carry_line_and_column():
+    text = "第一段。\n请各单位按排专人负责信息报送。"
+    [f] = check_text(text, Config(select=("S101",)))
+    assert text[f.start:f.end] == f.text == "按排"
+    assert (f.line, f.column, f.suggestion, f.fix_safe) == (2, 5, "安排", True)
+    assert f.location["paragraph"] == 2
+
+
+def test_unless_context_keeps_correct_usage_silent():
+    assert check_text("按排名先后顺序公布结果。", Config(select=("S101",))) == []
+
+
+def test_select_and_ignore_by_prefix():
+    text = "请各单位按排专人登录网上办事大厅。"
+    assert {f.code for f in check_text(text, USER_RULES)} == {"S101", "T901"}
+    assert {f.code for f in check_text(text, USER_RULES.merged(select=("T9",)))} == {"T901"}
+    assert {f.code for f in check_text(text, USER_RULES.merged(ignore=("T",)))} == {"S101"}
+
+
+def test_user_regex_rule_with_hit_group_and_lookahead():
+    found = check_text("请查阅办事指南。请查阅办事指南目录。", USER_RULES.merged(select=("T901",)))
+    assert codes(found) == [("T901", "办事指南", "服务指南")]
+    assert found[0].fix_safe is False  # the rule's fix policy is unsafe
+
+
+def test_whitelist_and_extra_pairs_from_config():
+    cfg = Config(select=("S101",), extra_pairs=(("帐号", "账号"),))
+    assert codes(check_text("请妥善保管帐号。", cfg)) == [("S101", "帐号", "账号")]
+    assert check_text("请妥善保管帐号。", cfg.merged(whitelist=("帐号",))) == []
+
+
+def test_inline_suppressions_and_unused_ones():
+    cfg = Config(select=("S101", "F900"))
+    same_line = "请各单位按排专人负责。 <!-- govproof: ignore S101 -->"
+    assert check_text(same_line, cfg) == []
+    next_line = "# govproof: ignore-next-line\n请各单位按排专人负责。\n请各单位按排专人负责。"
+    assert [f.line for f in check_text(next_line, cfg)] == [3]
+    whole_file = "govproof: ignore-file S1\n按排专人。\n侯选人名单。"
+    assert check_text(whole_file, cfg) == []
+    unused = check_text("会议于下午召开。 <!-- govproof: ignore S101 -->", cfg)
+    assert [f.code for f in unused] == ["F900"]
+    other_code = check_text("请各单位按排专人负责。 # govproof: ignore T9", cfg)
+    assert sorted(f.code for f in other_code) == ["F900", "S101"]
+
+
+def test_rule_dates_follow_the_document_date(tmp_path):
+    pack_dir = tmp_path / "dated-rules.yaml"
+    pack_dir.write_text(
+        "rules:\n  - {code: T902, name: dated, severity: warning, summary: x, message: 过时}\n"
+        "entries:\n  - {code: T902, pattern: 旧机构名, since: 2018-03-17}\n", encoding="utf-8")
+    cfg = Config(select=("T902",), rule_files=(str(pack_dir),))
+    assert check_text("报送旧机构名备案。", cfg, as_of="2018-01-01") == []
+    assert len(check_text("报送旧机构名备案。", cfg, as_of="2019-01-01")) == 1
+    signed = "报送旧机构名备案。\n\n二〇一七年五月四日\n"
+    assert check_text(signed, cfg, as_of="2024-01-01") == []  # the 成文日期 wins over --as-of
+
+
+def _f(code, start, end, text, sugg, sev=Severity.ERROR, conf=0.9):
+    return Finding(code=code, name="x", severity=sev, start=start, end=end, text=text, message="", suggestion=sugg,
+                   confidence=conf)
+
+
+def test_deduplicate_one_span_one_finding_and_nested_same_fix():
+    found = [_f("S201", 0, 1, "侯", "候", conf=0.7), _f("S101", 0, 3, "侯选人", "候选人"),
+             _f("S101", 5, 7, "按排", "安排"), _f("S205", 5, 7, "按排", "按牌", sev=Severity.WARNING)]
+    kept = deduplicate(found)
+    assert [(f.code, f.start) for f in kept] == [("S101", 0), ("S101", 5)]
+
+
+@pytest.mark.parametrize("body,message", [
+    ("rules:\n  - {code: S1, name: x, severity: error, summary: x, message: x}\n", "rule S1: rule code"),
+    ("rules:\n  - {code: S990, name: x, severity: fatal, summary: x, message: x}\n", "unknown severity"),
+    ("entries:\n  - {code: S101, regex: '(unclosed', suggest: x}\n", "invalid regex"),
+    ("entries:\n  - {code: S101, pattern: a, regex: b}\n", "exactly one of pattern"),
+    ("entries:\n  - {code: S101, pattern: a, sugest: b}\n", "unknown key(s) sugest"),
+    ("rules: [\n", "invalid YAML"),
+])
+def test_rule_file_errors_name_file_rule_and_line(tmp_path, body, message):
+    f = tmp_path / "bad.yaml"
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(RulePackError) as e:
+        load_pack_file(f)
+    assert str(f) in str(e.value) and message in str(e.value)
+    if "invalid YAML" not in message:
+        assert ":2: rule" in str(e.value)
+
+
+def test_entry_pointing_at_unknown_rule_is_an_error(tmp_path):
+    f = tmp_path / "orphan.yaml"
+    f.write_text("entries:\n  - {code: T999, pattern: 某词}\n", encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"orphan.yaml:2: rule T999: no rule header"):
+        load_pack((str(f),), ())
+
+
+def test_catastrophic_user_regex_times_out_instead_of_hanging(tmp_path, capsys, monkeypatch):
+    import govproof.checks.rulepack as rp
+    monkeypatch.setattr(rp, "REGEX_TIMEOUT_S", 0.2)
+    f = tmp_path / "slow.yaml"
+    f.write_text("rules:\n  - {code: T903, name: slow, severity: info, summary: x, message: x}\n"
+                 "entries:\n  - {code: T903, regex: '(a|aa)+$'}\n", encoding="utf-8")
+    found = check_text("a" * 60 + "b", Config(select=("T903",), rule_files=(str(f),)))
+    assert found == []
+    assert "timed out" in capsys.readouterr().err
