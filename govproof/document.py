@@ -22,8 +22,32 @@ _SKIP_PATTERNS: dict[str, regex.Pattern[str]] = {
     "code": regex.compile(r"```.*?```|`[^`\n]+`", regex.S),
     "title": regex.compile(r"《[^《》\n]{1,120}》"),
     "quote": regex.compile(r"“[^“”\n]{1,300}”"),
-    "docnum": regex.compile(r"[\p{Han}A-Za-z]{1,12}[〔\[［【(（]\s*(?:19|20)?\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号"),
 }
+# 发文字号 (机关代字〔2024〕5号, also the wrong brackets): found from the bracketed year, then
+# extended back over the 机关代字, because a pattern starting with a character class is slow.
+_DOCNUM_TAIL = regex.compile(r"[〔\[［【(（]\s*(?:19|20)?\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,4}\s*号")
+_DOCNUM_HEAD = regex.compile(r"[\p{Han}A-Za-z]{1,12}$")
+
+
+def _docnum_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _DOCNUM_TAIL.finditer(text):
+        lo = max(spans[-1][1] if spans else 0, m.start() - 12)
+        head = _DOCNUM_HEAD.search(text, lo, m.start())
+        if head:
+            spans.append((head.start(), m.end()))
+    return spans
+
+
+def _find_spans(kind: str, text: str) -> list[Span]:
+    if kind == "docnum":
+        return _docnum_spans(text)
+    if kind == "email" and "@" not in text:
+        return []
+    return [m.span() for m in _SKIP_PATTERNS[kind].finditer(text)]
+
+
+REGION_KINDS = (*_SKIP_PATTERNS, "docnum")
 
 
 @dataclass
@@ -133,15 +157,21 @@ class Document:
     # --- regions to skip ----------------------------------------------
     @cached_property
     def _skip_regions(self) -> dict[str, list[Span]]:
-        return {kind: [m.span() for m in pat.finditer(self.text)] for kind, pat in _SKIP_PATTERNS.items()}
+        return {}
 
     def regions(self, kind: str) -> list[Span]:
-        return self._skip_regions[kind]
+        """Spans of one kind of region (see REGION_KINDS), found on first use."""
+        spans = self._skip_regions.get(kind)
+        if spans is None:
+            if kind not in REGION_KINDS:
+                raise KeyError(f"unknown region kind {kind!r}")
+            spans = self._skip_regions[kind] = _find_spans(kind, self.text)
+        return spans
 
     def in_region(self, start: int, end: int, kinds: tuple[str, ...] = ("url", "email", "latin", "code")) -> bool:
         """True when [start, end) overlaps a region of one of ``kinds``."""
         for kind in kinds:
-            spans = self._skip_regions[kind]
+            spans = self.regions(kind)
             idx = bisect.bisect_right(spans, (end, end)) - 1
             while idx >= 0:
                 s, e = spans[idx]

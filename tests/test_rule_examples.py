@@ -39,3 +39,37 @@ def test_every_entry_has_examples_both_ways():
 def test_every_rule_header_is_used():
     used = {e.code for e in PACK.entries}
     assert set(PACK.headers) <= used, f"rules with no entries: {sorted(set(PACK.headers) - used)}"
+
+
+def _rules_outside_packs():
+    from govproof.rule import all_rules
+    return [r for code, r in all_rules().items() if code not in PACK.headers]
+
+
+PY_CASES = [
+    pytest.param(rule, text, kind, id=f"{rule.code}-{kind}{i}")
+    for rule in _rules_outside_packs()
+    for kind, texts in (("hit", rule.examples_hit), ("ok", rule.examples_ok))
+    for i, text in enumerate(texts)
+]
+
+
+@pytest.mark.parametrize("rule,text,kind", PY_CASES)
+def test_python_rule_example(rule, text, kind):
+    """Rules implemented in Python carry their examples on the Rule: they feed the docs page and run here."""
+    codes = [f.code for f in check_text(text, Config(select=(rule.code,)), as_of=DEFAULT_AS_OF)]
+    if kind == "hit":
+        assert rule.code in codes, f"{rule.code}: expected a finding in {text!r}"
+    else:
+        assert rule.code not in codes, f"{rule.code}: must not fire on {text!r}"
+
+
+def test_every_rule_is_documented_with_examples_both_ways():
+    from govproof.rule import all_rules
+    problems = []
+    for code, rule in all_rules().items():
+        if not rule.summary or not rule.source:
+            problems.append(f"{code}: needs summary and source (shown by `govproof explain {code}`)")
+        if not rule.examples_hit or not rule.examples_ok:
+            problems.append(f"{code}: needs examples_hit and examples_ok (on the Rule, or in its pack entries)")
+    assert not problems, "\n".join(problems)
