@@ -68,7 +68,8 @@ class Engine:
                 kept.append(f)
         if self.is_selected(UNUSED_SUPPRESSION.code):
             for m in marks:
-                if not m.used:
+                # only judge what this run could have found
+                if not m.used and all(self.is_selected(c) for c in m.codes):
                     what = "、".join(m.codes) if m.codes else "任何规则"
                     kept.append(UNUSED_SUPPRESSION.finding(
                         m.start, m.end, doc.text[m.start:m.end],
