@@ -58,8 +58,10 @@ def test_inline_suppressions_and_unused_ones():
     assert check_text(whole_file, cfg) == []
     unused = check_text("会议于下午召开。 <!-- govproof: ignore S101 -->", cfg)
     assert [f.code for f in unused] == ["F900"]
-    other_code = check_text("请各单位按排专人负责。 # govproof: ignore T9", cfg)
+    other_code = check_text("请各单位按排专人负责。 # govproof: ignore S102", cfg.merged(select=("S1", "F900")))
     assert sorted(f.code for f in other_code) == ["F900", "S101"]
+    not_judged = check_text("请各单位按排专人负责。 # govproof: ignore T9", cfg)
+    assert [f.code for f in not_judged] == ["S101"]  # T9 was not selected: its marker cannot be judged
 
 
 def test_rule_dates_follow_the_document_date(tmp_path):

@@ -15,7 +15,7 @@ UNUSED_SUPPRESSION = Rule(
     source="govproof 自身约定（参照 ruff RUF100）",
     doc="`govproof: ignore` 标记所在行（或下一行）没有被它忽略的问题。问题已改正后应删除该标记，"
         "以免今后掩盖新的问题。",
-    examples_hit=["会议于下午召开。 <!-- govproof: ignore S101 -->"],
+    examples_hit=["会议于下午召开。 <!-- govproof: ignore S101 -->", "会议于下午召开。 # govproof: ignore"],
     examples_ok=["请各单位按排专人负责。 <!-- govproof: ignore S101 -->"],
 )
 
