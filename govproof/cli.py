@@ -29,6 +29,8 @@ def _add_check_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fix", action="store_true", help="write a corrected copy NAME.fixed.EXT (safe fixes only)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply fixes that need review")
     p.add_argument("--in-place", action="store_true", help="with --fix, replace the file (keeps NAME.EXT.bak)")
+    p.add_argument("--annotate", metavar="OUT.docx", help="write a copy of the Word file with a comment at each finding"
+                   " (with --fix: safe fixes as tracked changes); the input is never modified")
     p.add_argument("--quiet", "-q", action="store_true", help="findings only: no context, no summary")
     p.add_argument("--no-color", action="store_true", help="plain output (also: NO_COLOR=1)")
     p.add_argument("--config", metavar="PATH", help="settings file (govproof.toml or pyproject.toml); default: found upward from each file")
@@ -49,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code")
     sub.add_parser("doctor", help="which optional components are installed and active")
     # Further subcommands (e.g. audit) register here with set_defaults(run=fn), fn(args) -> exit code.
+    from .audit.command import add_audit_args, run_audit
+    audit = sub.add_parser("audit", help="check a whole site (folder, WARC, URLs): resumable, with history and an HTML report")
+    add_audit_args(audit)
+    audit.set_defaults(run=run_audit)
     return parser
 
 
@@ -106,6 +112,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.in_place and not args.fix:
         raise ConfigError("--in-place needs --fix")
     paths = _expand(args.paths)
+    if args.annotate:
+        from .annotate import validate_cli_args
+        validate_cli_args(args, paths)
     if args.fix and args.output and len(paths) != 1:
         raise ConfigError("--fix with --output takes exactly one input file")
     explicit = _base_config(args)
@@ -120,7 +129,7 @@ def run_check(args: argparse.Namespace) -> int:
             if path == "-":
                 doc = load_bytes(sys.stdin.buffer.read(), "-", as_of=config.as_of, profile=config.profile)
             else:
-                doc = load_path(path, limits=Limits(), as_of=config.as_of, profile=config.profile)
+                doc = load_path(path, limits=Limits.from_config(config), as_of=config.as_of, profile=config.profile)
         except LoadError as e:
             results.append(FileResult(path=path, error=str(e)))
             continue
@@ -146,9 +155,13 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"已将 {n} 处问题写入基线 {args.write_baseline}", file=sys.stderr)
 
     _emit_report(args, results)
+    if args.annotate:
+        from .annotate import write_for_cli
+        if not write_for_cli(args, results[0]):
+            return EXIT_ERROR
     if args.diff:
         _print_diffs(args, results, fixed_texts)
-    if args.fix:
+    if args.fix and not args.annotate:
         for i, text in fixed_texts.items():
             _write_fixed(args, results[i], text)
 

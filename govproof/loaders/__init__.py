@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..document import Document
+
+if TYPE_CHECKING:
+    from ..config import Config
 
 
 class LoadError(Exception):
@@ -26,6 +29,16 @@ class Limits:
     max_zip_entries: int = 5000
     max_zip_ratio: float = 200.0
     max_seconds: float = 120.0
+
+    @classmethod
+    def from_config(cls, config: "Config") -> "Limits":
+        """[tool.govproof.limits] max_file_bytes = ..., etc. override the defaults."""
+        values = {}
+        for name, default in cls().__dict__.items():
+            value = config.option(f"limits.{name}", None)
+            if value is not None:
+                values[name] = type(default)(value)
+        return cls(**values)
 
 
 Loader = Callable[[bytes, str, Limits], Document]
@@ -47,10 +60,9 @@ def supported_suffixes() -> list[str]:
 
 def _import_loaders() -> None:
     from . import text  # noqa: F401  (registers .txt/.md)
-    try:  # formats added by other modules register themselves when importable
-        from . import office  # noqa: F401
-    except ImportError:
-        pass
+    # Office, web and PDF loaders import their libraries (python-docx, lxml, pypdf) only when a file
+    # of theirs is loaded, and raise LoadError naming the package to pip install when it is missing.
+    from . import legacy, pdf, webpage, word  # noqa: F401
 
 
 def load_bytes(data: bytes, path: str, *, limits: Limits = Limits(), as_of: dt.date | None = None,

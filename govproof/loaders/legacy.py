@@ -1,0 +1,97 @@
+"""Legacy Word .doc and WPS .wps through an installed converter; OFD is refused clearly.
+
+antiword (fast, .doc only) is tried first, then LibreOffice, which converts to .docx so findings
+get paragraph locations. Government sites often serve web pages or .docx files named .doc: those
+are read by what they really are.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..document import Document
+from . import Limits, LoadError, register
+from .guard import OLE_MAGIC
+
+_INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows: put "
+                 "soffice.exe on PATH) or antiword, or save the file as .docx")
+
+
+def _run(cmd: list[str], limits: Limits, **kw) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(cmd, capture_output=True, timeout=limits.max_seconds, stdin=subprocess.DEVNULL, **kw)
+    except subprocess.TimeoutExpired:
+        raise LoadError(f"{Path(cmd[0]).name} took longer than the limit of {limits.max_seconds:g} s") from None
+
+
+def _antiword(src: Path, limits: Limits) -> str | None:
+    exe = shutil.which("antiword")
+    if exe is None:
+        return None
+    proc = _run([exe, "-m", "UTF-8.txt", "-w", "0", str(src)], limits)
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _soffice_to_docx(src: Path, workdir: Path, limits: Limits) -> bytes | None:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        return None
+    profile = (workdir / "profile").as_uri()  # a private profile: parallel conversions do not collide
+    proc = _run([exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "docx",
+                 "--outdir", str(workdir / "out"), str(src)], limits)
+    out = workdir / "out" / (src.stem + ".docx")
+    if proc.returncode != 0 or not out.exists():
+        raise LoadError("LibreOffice could not convert this file (corrupt, encrypted or not a word-processor file)")
+    return out.read_bytes()
+
+
+def _antiword_document(text: str, path: str) -> Document:
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    paragraphs = [line for line in lines if line]
+    source_map, pos = [], 0
+    for n, para in enumerate(paragraphs, 1):
+        source_map.append((pos, {"paragraph": n, "table_cell": None, "page": None}))
+        pos += len(para) + 1
+    return Document(text="\n".join(paragraphs), path=path, source_map=source_map,
+                    meta={"format": "doc", "converter": "antiword"})
+
+
+@register(".doc", ".wps", ".dot", ".wpt")
+def load_legacy_word(data: bytes, path: str, limits: Limits) -> Document:
+    head = data[:2048].lstrip().lower()
+    if data.startswith(b"PK\x03\x04"):
+        from .word import load_docx
+        return load_docx(data, path, limits)
+    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"mime-version")) or b"<html" in head:
+        from .webpage import load_html
+        return load_html(data, path, limits)
+    if head.startswith(b"{\\rtf"):
+        raise LoadError("an RTF file named .doc: RTF is not supported; save it as .docx")
+    if not data.startswith(OLE_MAGIC):
+        raise LoadError("not a Word or WPS document (unknown format)")
+    suffix = Path(path).suffix.lower() or ".doc"
+    with tempfile.TemporaryDirectory(prefix="govproof-") as tmp:
+        src = Path(tmp) / f"input{suffix}"
+        src.write_bytes(data)
+        if suffix in (".doc", ".dot"):
+            text = _antiword(src, limits)
+            if text is not None and text.strip():
+                return _antiword_document(text, path)
+        converted = _soffice_to_docx(src, Path(tmp), limits)
+    if converted is None:
+        kind = "WPS" if suffix in (".wps", ".wpt") else "legacy Word .doc"
+        raise LoadError(f"reading {kind} files needs a converter: {_INSTALL_HINT}")
+    from .word import load_docx
+    doc = load_docx(converted, path, limits)
+    doc.meta.update(format=suffix.lstrip("."), converter="libreoffice")
+    return doc
+
+
+@register(".ofd")
+def load_ofd(data: bytes, path: str, limits: Limits) -> Document:
+    raise LoadError("OFD files (GB/T 33190) are not supported yet: export the document to PDF or Word and check that")
+

@@ -1,0 +1,139 @@
+"""PDF: the text layer via pypdf (pure Python), page by page, with ``location.page`` for every finding.
+
+Chinese PDFs break lines wherever the line is full, often inside a word, so a line that fills the
+page width and does not end a sentence is joined to the next one. A PDF without a text layer (a
+scan) is an error that says so, never a clean result.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+from typing import Any
+
+from ..document import Document
+from . import Limits, LoadError, register
+from .guard import Deadline
+
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_SPACE_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \\t]+(?=[{_WIDE}])")
+_ENDS_SENTENCE = re.compile(r"[。！？：；!?:;][”’」』）)]*$")
+_STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条款]|附件|附：)")
+
+
+def _require_pypdf() -> Any:
+    try:
+        import pypdf
+    except ImportError:
+        raise LoadError("reading PDF files needs pypdf: pip install pypdf") from None
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files are common; stay quiet
+    return pypdf
+
+
+def _width(line: str) -> int:
+    return sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in line)
+
+
+def _unwrap(lines: list[str]) -> list[list[str]]:
+    """Group a page's lines into paragraphs: a full line that does not end a sentence continues."""
+    full = max((_width(x) for x in lines), default=0)
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        current.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        continues = (full >= 20 and _width(line) >= 0.85 * full and not _ENDS_SENTENCE.search(line)
+                     and nxt and re.match(f"[{_WIDE}]", line[-1]) and re.match(f"[{_WIDE}]", nxt[0])
+                     and not _STARTS_ITEM.match(nxt))
+        if not continues:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _has_images(page: Any) -> bool:
+    try:
+        xobjects = page.get("/Resources", {}).get("/XObject", {})
+        return any(xobjects[name].get_object().get("/Subtype") == "/Image" for name in xobjects)
+    except Exception:  # a damaged resource dictionary says nothing either way
+        return False
+
+
+def _open(data: bytes) -> Any:
+    pypdf = _require_pypdf()
+    if b"%PDF" not in data[:1024]:
+        raise LoadError("not a PDF file (no %PDF header)")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+    except Exception as e:  # pypdf raises many kinds of error on damaged files
+        raise LoadError(f"corrupt PDF file ({type(e).__name__}: {str(e)[:100]})") from None
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except pypdf.errors.DependencyError:
+            raise LoadError("encrypted PDF (AES): reading it needs cryptography: pip install cryptography") from None
+        except Exception as e:
+            raise LoadError(f"encrypted PDF that cannot be opened ({type(e).__name__})") from None
+        if not opened:
+            raise LoadError("encrypted PDF: it needs a password to open; check an unprotected copy")
+    return reader
+
+
+@register(".pdf")
+def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
+    deadline = Deadline(limits.max_seconds)
+    reader = _open(data)
+    try:
+        pages = list(reader.pages)
+    except Exception as e:
+        raise LoadError(f"corrupt PDF file: cannot read its pages ({type(e).__name__})") from None
+    if not pages:
+        raise LoadError("PDF has no pages")
+    parts: list[str] = []
+    source_map: list[tuple[int, dict[str, Any]]] = []
+    pos, paragraph, size = 0, 0, 0
+    empty_pages: list[int] = []
+    scanned_pages = 0
+    for number, page in enumerate(pages, 1):
+        deadline.check()
+        try:
+            raw = page.extract_text() or ""
+        except Exception as e:
+            raise LoadError(f"corrupt PDF file: page {number} cannot be read ({type(e).__name__})") from None
+        lines = [_SPACE_BETWEEN_WIDE.sub("", x).strip() for x in raw.splitlines()]
+        lines = [x for x in lines if x]
+        if not lines:
+            empty_pages.append(number)
+            scanned_pages += _has_images(page)
+            continue
+        for para in _unwrap(lines):
+            paragraph += 1
+            text = "".join(para)
+            source_map.append((pos, {"paragraph": paragraph, "table_cell": None, "page": number}))
+            parts.append(text)
+            pos += len(text) + 1
+            size += len(text)
+        if size > limits.max_text_chars:
+            raise LoadError(f"extracted text is over the limit of {limits.max_text_chars:,} characters")
+    if len(empty_pages) == len(pages) or (scanned_pages and len(empty_pages) * 2 > len(pages)):
+        if scanned_pages:
+            what = "" if len(empty_pages) == len(pages) else f" on pages {_ranges(empty_pages)} of {len(pages)}"
+            raise LoadError(f"scanned PDF without a text layer{what}: run OCR on it first")
+        raise LoadError(f"PDF without a text layer (no text on its {len(pages)} page(s))")
+    return Document(text="\n".join(parts), path=path, encoding="utf-8", source_map=source_map,
+                    meta={"format": "pdf", "pages": len(pages), "pages_without_text": empty_pages})
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
