@@ -92,7 +92,6 @@ class Check(ABC):
 CHECK_FACTORIES: list[str] = [
     "govproof.checks.rulepack:build",
     "govproof.checks.suppression:build",
-    "govproof.checks.spelling.checker:build",
     "govproof.checks.law_names:build",
 ]
 
