@@ -93,6 +93,7 @@ CHECK_FACTORIES: list[str] = [
     "govproof.checks.rulepack:build",
     "govproof.checks.suppression:build",
     "govproof.checks.law_names:build",
+    "govproof.checks.citations:build",
 ]
 
 

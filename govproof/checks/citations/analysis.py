@@ -1,0 +1,67 @@
+"""What every C check needs to know about one document, computed once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ...document import Document
+from . import letter_kind
+from .attribution import LawRef, attribute, law_refs
+from .decisions import situations_in
+from .parser import Chain, find_chains
+from .regulation import Regulation, for_date, load
+from .tables import Situation
+
+_OGI_TOPIC = regex.compile(r"信息公开|政府信息|申请公开|公开申请")
+
+
+@dataclass
+class Analysis:
+    doc: Document
+
+    @cached_property
+    def regulation(self) -> Regulation:
+        return for_date(self.doc.date)
+
+    @property
+    def version(self) -> str:
+        return self.regulation.version
+
+    @cached_property
+    def is_reply(self) -> bool:
+        return letter_kind.is_reply(self.doc)
+
+    @cached_property
+    def refs(self) -> list[LawRef]:
+        return law_refs(self.doc, assume_ogi=self.is_reply)
+
+    @cached_property
+    def chains(self) -> list[Chain]:
+        chains = find_chains(self.doc.text)
+        attribute(self.doc, chains, self.refs)
+        return chains
+
+    @cached_property
+    def ogi_chains(self) -> list[Chain]:
+        return [c for c in self.chains if c.law == "ogi"]
+
+    @cached_property
+    def about_ogi(self) -> bool:
+        """The document deals with 政府信息公开 at all (gate for the wording rules)."""
+        return self.is_reply or bool(_OGI_TOPIC.search(self.doc.text))
+
+    def paragraph(self, offset: int) -> tuple[int, int]:
+        idx = self.doc.paragraph_index(offset)
+        return self.doc.paragraphs[idx - 1] if idx else self.doc.sentence_at(offset)
+
+    def decision_at(self, offset: int) -> list[Situation]:
+        """The situations stated in the sentence at ``offset``, else in its paragraph."""
+        text = self.doc.text
+        found = situations_in(text, *self.doc.sentence_at(offset))
+        return found or situations_in(text, *self.paragraph(offset))
+
+    @staticmethod
+    def other(version: str) -> Regulation:
+        return load("2007" if version == "2019" else "2019")

@@ -1,0 +1,123 @@
+"""Which law a citation belongs to: 《中华人民共和国政府信息公开条例》, its short forms, or another law.
+
+A chain of citations belongs to the nearest law named before it in the same paragraph:
+《中华人民共和国行政复议法》第九条 is never read as an article of the regulation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ...document import Document
+from .parser import N, Chain
+
+FULL_NAME = "中华人民共和国政府信息公开条例"
+SHORT_NAME = "政府信息公开条例"
+# Inside 《》: the regulation's name, right or wrong (C105 says which are wrong).
+OGI_TITLE = regex.compile(
+    r"^(?:中华人民共和国|国务院)?(?:政府|政务)?(?:信息公开|公开信息|信息公布|政务公开)(?:管理)?条例$")
+_VERSION_NOTE = regex.compile(r"[（(][^（）()]{0,20}[）)]$")
+_SELF = regex.compile(r"本条例|该条例|此条例|上述条例|本法|该法|本规定|本办法|本细则")
+_BARE_NAME = regex.compile(
+    rf"(?P<name>[\p{{Han}}]{{0,16}}?(?:条例|法|规定|办法|细则|规则|解释))(?=\s*(?:[（(][^（）()]{{0,20}}[）)])?\s*第\s*{N}\s*(?:条|、|至|和))")
+_BARE_ALIAS = regex.compile(r"(?:^|根据|依据|依照|按照|对照|适用|参照|违反|符合|据|照|即|见|和|及|、|《)条例$")
+_ALIAS_INTRO = regex.compile(
+    r"《(?P<law>[^《》\n]{2,60})》[^《》。；\n]{0,12}?[（(]\s*(?:以下)?(?:简称|称)\s*[“\"《]?(?P<alias>[^“”\"《》（）()\n]{1,12})[”\"》]?\s*[）)]")
+
+
+@dataclass(frozen=True)
+class LawRef:
+    start: int
+    end: int
+    name: str           # as written, without 《》
+    kind: str           # title | self | bare
+    law: str | None     # "ogi", "other", or None when it cannot be told
+
+
+def is_ogi_title(name: str) -> bool:
+    return bool(OGI_TITLE.match(_VERSION_NOTE.sub("", name).strip()))
+
+
+def _classify_title(name: str, aliases: dict[str, str], pos: int, doc_mentions_ogi: bool,
+                    other_regulations: list[int]) -> str | None:
+    if is_ogi_title(name):
+        return "ogi"
+    if name in aliases:
+        return aliases[name]
+    if name == "条例":
+        # 《条例》 never introduced: the regulation only when no other 条例 was named before
+        return "ogi" if doc_mentions_ogi and not any(p < pos for p in other_regulations) else None
+    return "other"
+
+
+def law_refs(doc: Document, assume_ogi: bool = False) -> list[LawRef]:
+    """Every place a law is named, in text order."""
+    text = doc.text
+    aliases_at: list[tuple[int, str, str]] = []
+    for m in _ALIAS_INTRO.finditer(text):
+        law = "ogi" if is_ogi_title(m.group("law")) else "other"
+        aliases_at.append((m.start("alias"), m.group("alias").strip(), law))
+    # 《条例》 never introduced is the regulation in a document about 政府信息 (C106 asks for the introduction)
+    doc_mentions_ogi = assume_ogi or bool(regex.search(r"信息公开条例|政府信息", text))
+    other_regs = [s for s, e in doc.regions("title")
+                  if text[e - 3:e - 1] == "条例" and text[s + 1:e - 1] != "条例" and not is_ogi_title(text[s + 1:e - 1])]
+    refs: list[LawRef] = []
+    for s, e in doc.regions("title"):
+        name = text[s + 1:e - 1]
+        aliases = {a: law for p, a, law in aliases_at if p < s}
+        refs.append(LawRef(s, e, name, "title", _classify_title(name, aliases, s, doc_mentions_ogi, other_regs)))
+    taken = [(r.start, r.end) for r in refs]
+    for m in _SELF.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        refs.append(LawRef(m.start(), m.end(), m.group(0), "self", None))
+        taken.append(m.span())
+    for m in _BARE_NAME.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        name = m.group("name")
+        if "信息公开条例" in name or "公开信息条例" in name:
+            law = "ogi"
+        elif _BARE_ALIAS.search(name):
+            law = _classify_title("条例", {a: l for p, a, l in aliases_at if p < m.start()}, m.start(),
+                                  doc_mentions_ogi, other_regs)
+        else:
+            law = "other"
+        refs.append(LawRef(m.start(), m.end(), name, "bare", law))
+    refs.sort(key=lambda r: r.start)
+    return _resolve_self(doc, refs)
+
+
+def _resolve_self(doc: Document, refs: list[LawRef]) -> list[LawRef]:
+    """本条例 / 该条例: the regulation itself when the document is its text, else the law last named in full."""
+    is_regulation_text = SHORT_NAME in doc.title and "《" not in doc.title
+    out: list[LawRef] = []
+    last_full: str | None = None
+    for r in refs:
+        if r.kind == "self":
+            law = "ogi" if is_regulation_text and r.name == "本条例" else (last_full if r.name.endswith("条例") else "other")
+            r = LawRef(r.start, r.end, r.name, r.kind, law)
+        elif r.kind == "title" and r.name != "条例":
+            last_full = r.law
+        out.append(r)
+    return out
+
+
+def attribute(doc: Document, chains: list[Chain], refs: list[LawRef]) -> None:
+    """Give each chain the law named nearest before it in its paragraph (None when no law is named there)."""
+    for chain in chains:
+        para = _paragraph(doc, chain.start)
+        best: LawRef | None = None
+        for r in refs:
+            if r.end > chain.start:
+                break
+            if r.start >= para[0]:
+                best = r
+        if best is not None:
+            chain.law, chain.law_name = best.law, best.name
+
+
+def _paragraph(doc: Document, offset: int) -> tuple[int, int]:
+    idx = doc.paragraph_index(offset)
+    return doc.paragraphs[idx - 1] if idx else (offset, offset)

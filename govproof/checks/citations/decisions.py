@@ -1,0 +1,29 @@
+"""What a reply decides: the situations (rules/ogi/situations.yaml) stated in a sentence or paragraph."""
+from __future__ import annotations
+
+import regex
+
+from ...document import Document
+from .tables import Situation, situations
+
+# `并非信访事项`, `不属于商业秘密`: a negated signal states nothing.
+_NEGATION = regex.compile(r"(?:不属于|不涉及|并非|不是|不存在|未涉及|无)$")
+# Who speaks: a reply addresses the applicant and speaks for the agency; the regulation's own text does neither.
+REPLY_VOICE = regex.compile(
+    r"您|你(?:单位|公司|们)?(?:的|于|申请|提出)|贵(?:单位|公司)|本机关|本单位|"
+    r"我(?:局|委|办|府|厅|部|署|院|单位|中心|机关|司|处)|本(?:局|委|办|府|厅|部|署|院|中心|司|处)")
+
+
+def situations_in(text: str, start: int, end: int) -> list[Situation]:
+    """The situations whose signals occur, un-negated, in text[start:end]."""
+    found = []
+    for s in situations():
+        for pat in s.signals:
+            if any(not _NEGATION.search(text, max(start, m.start() - 4), m.start()) for m in pat.finditer(text, start, end)):
+                found.append(s)
+                break
+    return found
+
+
+def reply_voice(doc: Document, start: int, end: int) -> bool:
+    return bool(REPLY_VOICE.search(doc.text, start, end))

@@ -1,0 +1,28 @@
+"""Is this document a reply letter (依申请公开答复书, 告知书)? Its title says so, or --profile reply."""
+from __future__ import annotations
+
+import regex
+
+from ...document import Document
+
+_TITLE = regex.compile(
+    r"^[#\s]*[\p{Han}（）()〔〕\[\]0-9０-９《》“”、]{0,40}(?:答复书|告知书|答复函|答复意见书|补正通知书|答复通知书|告知函)\s*$")
+_PROCEDURAL = regex.compile(r"补正|延期|延长|征求")
+
+
+def title_line(doc: Document) -> tuple[int, int] | None:
+    """The paragraph that names the document as a reply (one of the first four), if any."""
+    for s, e in doc.paragraphs[:4]:
+        if _TITLE.match(doc.text[s:e].strip()):
+            return s, e
+    return None
+
+
+def is_reply(doc: Document) -> bool:
+    return doc.profile == "reply" or title_line(doc) is not None
+
+
+def is_procedural(doc: Document) -> bool:
+    """A 补正 / 延期 / 征求意见 notice: a step on the way, not the final decision."""
+    span = title_line(doc)
+    return span is not None and bool(_PROCEDURAL.search(doc.text, *span))

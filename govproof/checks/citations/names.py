@@ -1,0 +1,94 @@
+"""C105 (the regulation's name written wrongly) and C106 (short name before the full name in a reply)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ...finding import Finding
+from .analysis import Analysis
+from .attribution import FULL_NAME, SHORT_NAME, is_ogi_title
+from .catalog import SHORT_NAME as SHORT_RULE
+from .catalog import WRONG_NAME
+
+_VERSION_NOTE = regex.compile(r"[（(][^（）()]{0,20}[）)]$")
+_UNBRACKETED = regex.compile(r"(?<![《〈‘“\"'])(?:中华人民共和国)?政府信息公开条例(?![》〉’”\"'])")
+_EVIDENCE = f"准确名称：《{FULL_NAME}》（2019年4月3日国务院令第711号修订）"
+
+
+def check(a: Analysis) -> Iterator[Finding]:
+    yield from _wrong_titles(a)
+    yield from _unbracketed(a)
+    if a.is_reply:
+        yield from _short_names(a)
+
+
+def _wrong_titles(a: Analysis) -> Iterator[Finding]:
+    text = a.doc.text
+    for r in a.refs:
+        if r.kind != "title" or not is_ogi_title(r.name):
+            continue
+        core = _VERSION_NOTE.sub("", r.name).strip()
+        if core in (FULL_NAME, SHORT_NAME):
+            continue
+        note = r.name[len(core):] if r.name.startswith(core) else ""
+        yield WRONG_NAME.finding(r.start, r.end, text[r.start:r.end],
+                                 f"条例名称有误：“{text[r.start:r.end]}”应为《{FULL_NAME}》",
+                                 suggestion=f"《{FULL_NAME}{note}》", evidence=_EVIDENCE)
+
+
+def _first_mention(a: Analysis) -> int:
+    """Where the regulation is first named, in 《》 or not (len(text) when never)."""
+    text = a.doc.text
+    spots = [r.start for r in a.refs if r.kind == "title" and r.law == "ogi"]
+    m = _UNBRACKETED.search(text)
+    if m:
+        spots.append(m.start())
+    return min(spots, default=len(text))
+
+
+def _in_path(text: str, start: int, end: int) -> bool:
+    """`行政法规/政府信息公开条例(2019-04-03).md`: a file name, not prose."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return before in "/\\_" or after in "(._-" and after != ""
+
+
+def _unbracketed(a: Analysis) -> Iterator[Finding]:
+    doc, text = a.doc, a.doc.text
+    first = _first_mention(a)
+    for m in _UNBRACKETED.finditer(text):
+        if doc.in_region(m.start(), m.end(), ("title", "url", "code")) or _in_path(text, m.start(), m.end()):
+            continue
+        ps, pe = a.paragraph(m.start())
+        if text[ps:pe].strip(" \t\u3000#") == m.group(0):
+            continue   # the heading of the regulation itself
+        full = m.group(0).startswith("中华人民共和国") or m.start() == first
+        name = FULL_NAME if full else SHORT_NAME
+        yield WRONG_NAME.finding(m.start(), m.end(), m.group(0), f"法规名称应加书名号：《{name}》",
+                                 suggestion=f"《{name}》", evidence=_EVIDENCE)
+
+
+def _short_names(a: Analysis) -> Iterator[Finding]:
+    """In a reply: the first mention is the full name; 《条例》 only after `（以下简称《条例》）`."""
+    text = a.doc.text
+    titles = [r for r in a.refs if r.kind == "title" and r.law == "ogi"]
+    if not titles:
+        return
+    first = titles[0]
+    if first.name == SHORT_NAME:
+        yield SHORT_RULE.finding(first.start, first.end, text[first.start:first.end],
+                                 f"正式答复文书首次提及条例应使用全称《{FULL_NAME}》",
+                                 suggestion=f"《{FULL_NAME}》", evidence=_EVIDENCE)
+    introduced = regex.search(r"[（(]\s*以下(?:简)?称\s*[“\"]?《条例》", text)
+    for r in titles:
+        if r.name != "条例":
+            continue
+        if introduced and introduced.start() < r.start:
+            return
+        full_before = any(t.name != "条例" and t.start < r.start for t in titles)
+        msg = ("使用简称《条例》前，应在首次出现的全称后注明“（以下简称《条例》）”" if full_before else
+               f"首次提及条例应写全称《{FULL_NAME}》，需要简称的注明“（以下简称《条例》）”")
+        suggestion = None if full_before else f"《{FULL_NAME}》（以下简称《条例》）"
+        yield SHORT_RULE.finding(r.start, r.end, text[r.start:r.end], msg, suggestion=suggestion, evidence=_EVIDENCE)
+        return

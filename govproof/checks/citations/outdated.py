@@ -1,0 +1,56 @@
+"""C104: rules the 2019 revision changed, stated as if still in force (data: rules/ogi/outdated.yaml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+import yaml
+
+from ...data import data_dir
+from ...finding import Finding
+from .analysis import Analysis
+from .catalog import OUTDATED_RULE
+from .formatting import parse_spec
+from .regulation import Provision, load
+
+
+@dataclass(frozen=True)
+class Outdated:
+    id: str
+    pattern: "regex.Pattern[str]"
+    suggest: dict[str, str] | None
+    unless: "regex.Pattern[str] | None"
+    message: str
+    now: Provision
+    was: Provision
+
+
+@lru_cache(maxsize=1)
+def entries() -> tuple[Outdated, ...]:
+    rows = yaml.safe_load((data_dir("rules") / "ogi" / "outdated.yaml").read_text(encoding="utf-8"))["outdated"]
+    return tuple(Outdated(r["id"], regex.compile(r["regex"]), r.get("suggest"),
+                          regex.compile(r["unless"]) if r.get("unless") else None, r["message"],
+                          parse_spec(str(r["now"])), parse_spec(str(r["was"]))) for r in rows)
+
+
+def check(a: Analysis) -> Iterator[Finding]:
+    if a.version != "2019" or not a.about_ogi:
+        return
+    text = a.doc.text
+    now, was = load("2019"), load("2007")
+    for e in entries():
+        for m in e.pattern.finditer(text):
+            start, end = m.span("hit")
+            if start < 0:
+                continue
+            sentence = a.doc.sentence_at(start)
+            if e.unless is not None and e.unless.search(text, *sentence):
+                continue
+            hit = text[start:end]
+            suggestion = None
+            if e.suggest:
+                suggestion = e.suggest["arabic" if regex.search(r"[0-9０-９]", hit) else "cn"]
+            evidence = f"现行{now.quote(e.now)}\n2007年版（已失效）{was.quote(e.was)}"
+            yield OUTDATED_RULE.finding(start, end, hit, e.message, suggestion=suggestion, evidence=evidence)

@@ -1,0 +1,128 @@
+"""C101 (no such provision), C102 (2007 numbering), C103 (provision does not fit the decision)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...finding import Finding
+from .analysis import Analysis
+from .catalog import MISMATCH, NONEXISTENT, REPEALED_NUMBERING
+from .decisions import reply_voice
+from .formatting import format_provision
+from .parser import Chain, Element
+from .regulation import Provision, load
+from .tables import Situation, counterparts, situations
+
+
+def check(a: Analysis) -> Iterator[Finding]:
+    for chain in a.ogi_chains:
+        missing = [e for e in chain.elements if not e.implied and not a.regulation.exists(e.provision)]
+        for e in missing:
+            yield _missing(a, chain, e)
+        if not missing:
+            f = _fit(a, chain)
+            if f:
+                yield f
+
+
+def _suggestion(a: Analysis, chain: Chain, e: Element, new: Provision) -> str | None:
+    """The replacement for the element's own span, written in the document's style; None when it cannot be exact."""
+    shared = sum(1 for x in chain.elements if (x.start, x.end) == (e.start, e.end)) > 1
+    if shared or not e.has_article:
+        return None
+    return format_provision(new, e.style)
+
+
+def _label(e: Element, a: Analysis) -> str:
+    return a.doc.text[e.start:e.end]
+
+
+def _missing(a: Analysis, chain: Chain, e: Element) -> Finding:
+    reg = a.regulation
+    _, why = reg.resolve(e.provision)
+    text = _label(e, a)
+    if a.version == "2019":
+        old = load("2007")
+        old_full, _ = old.resolve(e.provision)
+        if old_full is not None:
+            f = _repealed(a, chain, e, old_full)
+            if f:
+                return f
+    art = reg.articles.get(e.provision.article)
+    evidence = reg.quote(Provision(e.provision.article)) if art else (
+        f"《中华人民共和国政府信息公开条例》（{reg.order}，{reg.version}年版）共{reg.article_count()}条")
+    return NONEXISTENT.finding(e.start, e.end, text, f"《中华人民共和国政府信息公开条例》中没有“{text}”：{why}",
+                               evidence=evidence)
+
+
+def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Finding | None:
+    """A citation that does not exist in 2019 but does in 2007."""
+    old = load("2007")
+    new = a.regulation
+    text = _label(e, a)
+    stated = [s for s in a.decision_at(e.start) if s.accepts("2007", old_full) and s.primary("2019")]
+    targets: tuple[Provision, ...] | None
+    if len(stated) == 1:
+        targets = (stated[0].primary("2019"),)
+    else:
+        targets = counterparts(old_full)
+    if targets is None:
+        return None
+    evidence = "2007年版（已失效）" + old.quote(old_full)
+    if not targets:
+        msg = f"“{text}”是2007年版条例的条文序号，该条款在2019年修订时已删除，现行条例没有对应规定"
+        return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence)
+    names = "、".join(format_provision(t) for t in targets)
+    evidence += "\n现行" + "\n现行".join(new.quote(t) for t in targets)
+    if len(targets) == 1:
+        msg = (f"“{text}”是2007年版条例（已于2019年5月15日被修订）的条文序号，现行条例对应的是{names}")
+        return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence,
+                                          suggestion=_suggestion(a, chain, e, targets[0]))
+    msg = (f"“{text}”是2007年版条例（已于2019年5月15日被修订）的条文序号，现行条例分别规定在{names}，"
+           "请按答复情形选择")
+    return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence)
+
+
+def _owner(version: str, p: Provision) -> Situation | None:
+    for s in situations():
+        if s.marks(version, p):
+            return s
+    return None
+
+
+def _fit(a: Analysis, chain: Chain) -> Finding | None:
+    """The decision stated around the citation has its own provision; say so when the citation names another's."""
+    doc = a.doc
+    if doc.in_region(chain.start, chain.end, ("quote",)):
+        return None
+    para = a.paragraph(chain.start)
+    if not (a.is_reply or reply_voice(doc, *para)):
+        return None
+    stated = a.decision_at(chain.start)
+    if len(stated) != 1:
+        return None
+    situation = stated[0]
+    version = a.version
+    right = situation.primary(version)
+    if right is None:
+        return None
+    cited = [e for e in chain.elements]
+    if any(situation.accepts(version, e.provision) for e in cited):
+        return None
+    first = next((e for e in cited if not e.implied), cited[0])
+    owner = next((o for o in (_owner(version, e.provision) for e in cited) if o), None)
+    reg = a.regulation
+    text = _label(first, a)
+    if owner is not None:
+        msg = (f"本句答复的情形是“{situation.name}”，所引“{text}”规定的是“{owner.name}”，"
+               f"应引用{format_provision(right)}")
+        evidence = f"所引{reg.quote(first.provision)}\n应引{reg.quote(right)}"
+        return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,
+                                suggestion=_suggestion(a, chain, first, right))
+    if version == "2019" and any(situation.accepts("2007", e.provision) for e in cited):
+        old = load("2007")
+        msg = (f"“{text}”是2007年版条例中“{situation.name}”的依据（条文序号已于2019年修订时改变），"
+               f"现行条例应引用{format_provision(right)}")
+        evidence = f"2007年版（已失效）{old.quote(first.provision)}\n现行{reg.quote(right)}"
+        return REPEALED_NUMBERING.finding(first.start, first.end, text, msg, evidence=evidence,
+                                          suggestion=_suggestion(a, chain, first, right))
+    return None
