@@ -29,6 +29,8 @@ def module_probe(name: str) -> Callable[[], str | None]:
 # One entry per optional component; add yours here.
 COMPONENTS: list[Component] = [
     Component("python-docx", "读取 .docx 文件", module_probe("docx"), "pip install 'govproof[office]'"),
+    Component("warcio", "govproof audit 读取 WARC 网页存档", module_probe("warcio"), "pip install 'govproof[audit]'"),
+    Component("httpx", "govproof audit 按网址清单抓取网页", module_probe("httpx"), "pip install 'govproof[audit]'"),
 ]
 
 

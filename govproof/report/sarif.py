@@ -15,6 +15,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def _uri(path: str) -> str:
     if path == "-":
         return "stdin"
+    if path.lower().startswith(("http://", "https://")):  # documents an audit fetched
+        return path
     p = Path(path)
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 

@@ -1,0 +1,158 @@
+"""`govproof audit`: arguments and the command. Cheap to import; the work is imported when it runs."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+DEFAULT_DB = "govproof-audit.db"
+
+
+def add_audit_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", nargs="?", metavar="SOURCE",
+                   help="a folder of saved pages (site export, wget --mirror copy), a WARC/WARC.gz file, or an http(s) URL;"
+                        " omit it to report on the last run in --db")
+    p.add_argument("--urls", metavar="FILE", help="fetch the URLs listed in FILE (one a line)")
+    p.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"results database (default ./{DEFAULT_DB})")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
+    p.add_argument("--report", metavar="PATH", help="write the HTML report here")
+    p.add_argument("--csv", metavar="PATH", help="write one CSV row per finding here")
+    p.add_argument("--json", metavar="PATH", help="write the results as JSON here")
+    p.add_argument("--sarif", metavar="PATH", help="write the results as SARIF here")
+    p.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. S,C101")
+    p.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
+    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default warning)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date for time-dependent rules when a page has no 成文日期")
+    p.add_argument("--profile", choices=["reply"], help="treat every document as this kind (reply: 依申请公开答复书)")
+    p.add_argument("--config", metavar="PATH", help="settings file (default: found upward from the source folder)")
+    p.add_argument("--baseline", metavar="PATH", help="do not report findings accepted in this baseline file")
+    p.add_argument("--write-baseline", metavar="PATH", help="accept every finding of this run into this baseline file")
+    p.add_argument("--restart", action="store_true", help="start a new run even if the last one was interrupted")
+    p.add_argument("--max-depth", type=int, default=1, metavar="N", help="URL sources: follow same-site links N levels (default 1)")
+    p.add_argument("--rate", type=float, default=2.0, metavar="R", help="URL sources: at most R requests per second per site (default 2)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="URL sources: seconds per request (default 20)")
+    p.add_argument("--max-documents", type=int, default=10_000, metavar="N", help="URL sources: fetch at most N documents (default 10000)")
+    p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip documents larger than this (default 50 MB)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--no-color", action="store_true", help="plain output (also: NO_COLOR=1)")
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from ..cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _base_config, _console, _overrides
+    from ..config import Config, discover_config
+    from ..finding import Severity
+    from ..loaders import Limits
+    from .crawl import CrawlOptions
+    from .executor import default_jobs
+    from .runner import DatabaseBusy, _Lock, open_source
+    from .sources import SourceError
+    from .store import Store, StoreError
+
+    err = _console(args.no_color, sys.stderr)
+    out = _console(args.no_color)
+    jobs = args.jobs or default_jobs()
+    if jobs < 1:
+        print("govproof: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
+    limits = Limits(max_file_bytes=int(args.max_size * 1024 * 1024))
+    crawl = CrawlOptions(max_depth=args.max_depth, rate=args.rate, timeout=args.timeout,
+                         max_bytes=limits.max_file_bytes, max_documents=args.max_documents)
+    outputs = [p for p in (args.report, args.csv, args.json, args.sarif, args.write_baseline, args.db) if p]
+    explicit = None
+    try:
+        explicit = _base_config(args)
+        with _Lock(args.db):
+            store = Store(args.db)
+            try:
+                if not args.source and not args.urls:
+                    res = _report_only(args, store, out)
+                    if res is None:
+                        return EXIT_ERROR
+                else:
+                    base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
+                    config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**_overrides(args))
+                    source = open_source(args.source, args.urls, crawl, skip=tuple(outputs))
+                    outcome = _run_with_progress(args, source, store, config, limits, jobs, err)
+                    if outcome is None:
+                        return EXIT_ERROR
+                    res, stats, resumed = outcome
+                    from .progress import print_summary
+                    print_summary(out, res, stats, _write_outputs(args, res), resumed)
+            finally:
+                store.close()
+    except (SourceError, StoreError, DatabaseBusy) as e:
+        print(f"govproof: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else (explicit.fail_on if explicit else Severity.WARNING)
+    worst = max((Severity.parse(f["severity"]) for f in res.findings), default=None)
+    return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_OK
+
+
+def _run_with_progress(args, source, store, config, limits, jobs, console):
+    """The audit with its progress bar; None when interrupted (what was finished is kept)."""
+    from .progress import AuditProgress, SessionStats
+    from .runner import audit
+
+    stats = SessionStats()
+    bar: list[AuditProgress] = []
+    base = {"findings": 0}
+
+    def on_start(run, skipped, total):
+        stats.skipped = skipped
+        base["findings"] = store.counts(run.id)["findings"]
+        if skipped:
+            console.print(f"继续第 {run.id} 次运行：已完成的 {skipped:,} 个文档不再检查")
+        bar.append(AuditProgress(console, stats, total, enabled=not args.quiet).__enter__())
+
+    def on_result(result, n):
+        s = result.status
+        stats.checked += s == "checked"
+        stats.unchanged += s == "unchanged"
+        stats.failed += s == "error"
+        stats.findings += n
+        if source.crawler is not None:
+            bar[0].set_total(max(source.crawler.discovered, stats.skipped + stats.processed))
+        bar[0].advance(base["findings"])
+
+    try:
+        outcome = audit(source, store, config, limits, jobs, resume=not args.restart, on_start=on_start,
+                        on_result=on_result)
+    except KeyboardInterrupt:
+        if bar:
+            bar[0].__exit__(None, None, None)
+        console.print(f"已中断：完成的 {stats.processed:,} 个文档已保存；再次运行同一命令即可从中断处继续。")
+        return None
+    if bar:
+        bar[0].__exit__(None, None, None)
+    return outcome.results, stats, outcome.resumed
+
+
+def _write_outputs(args, res) -> list[tuple[str, str]]:
+    from . import export
+
+    written = []
+    for path, writer, label in ((args.report, export.write_report, "HTML 报告"), (args.csv, export.write_csv, "CSV"),
+                                (args.json, export.write_json, "JSON"), (args.sarif, export.write_sarif, "SARIF")):
+        if path:
+            writer(res, path)
+            written.append((label, path))
+    if args.write_baseline:
+        n = export.write_baseline(res, args.write_baseline)
+        written.append((f"基线（{n} 处）", args.write_baseline))
+    written.append(("结果数据库", args.db))
+    return written
+
+
+def _report_only(args, store, console):
+    """No source: the requested reports from the database's last run (its results, or None when it has none)."""
+    from .progress import SessionStats, print_summary
+    from .results import load_results
+
+    run = store.latest_run()
+    if run is None:
+        print(f"govproof: {args.db} holds no audit yet; give a SOURCE to audit", file=sys.stderr)
+        return None
+    previous = store.latest_run(run.source, completed=True, before=run.id)
+    res = load_results(store, run, previous)
+    print_summary(console, res, SessionStats(), _write_outputs(args, res), False)
+    return res

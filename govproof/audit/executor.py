@@ -1,0 +1,130 @@
+"""Run audit tasks across worker processes on this machine.
+
+Deliberately small and self-contained: ``run_tasks(tasks, jobs, config, limits)`` yields one
+:class:`DocResult` per task, in completion order. A distributed engine can replace it by keeping
+that signature. A worker that dies (a crash inside a parser library) costs only the document it
+was reading: the pool is rebuilt and the documents that were in flight are retried one at a time,
+so the one that kills a worker again is reported as an error and the others are checked.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import platform
+import signal
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator
+
+from ..config import Config
+from ..loaders import Limits
+from .worker import DocResult, Task, check_item
+
+_config: Config | None = None
+_limits: Limits = Limits()
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _init(config: Config, limits: Limits) -> None:
+    global _config, _limits
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _die_with_parent()
+    _config, _limits = config, limits
+    from ..engine import engine_for
+    engine_for(config)  # build the checks once per worker, before the first document
+
+
+def _die_with_parent() -> None:
+    """Linux: a worker whose audit was killed (kill -9) exits too instead of lingering."""
+    if platform.system() != "Linux":
+        return
+    try:
+        import ctypes
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _run(task: Task) -> DocResult:
+    assert _config is not None
+    return check_item(task, _config, _limits)
+
+
+def _context(config: Config) -> multiprocessing.context.BaseContext:
+    """Linux: fork, after building the checks here once, so workers share them (word lists, language models)
+    copy-on-write and start at once. Elsewhere (no fork, or fork unsafe as on macOS): spawn."""
+    if platform.system() == "Linux":
+        from ..engine import engine_for
+        engine_for(config)
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+class _Pool:
+    def __init__(self, jobs: int, config: Config, limits: Limits):
+        self.args = (jobs, config, limits)
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        jobs, config, limits = self.args
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config), initializer=_init,
+                                   initargs=(config, limits))
+
+    def renew(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new()
+
+    def submit(self, task: Task) -> Future:
+        return self.pool.submit(_run, task)
+
+    def close(self, cancel: bool = False) -> None:
+        self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def run_tasks(tasks: Iterable[Task], jobs: int, config: Config, limits: Limits = Limits()) -> Iterator[DocResult]:
+    """Check every task with ``jobs`` worker processes, keeping a few tasks per worker in flight."""
+    window = max(2, jobs * 4)
+    pool = _Pool(max(1, jobs), config, limits)
+    pending: dict[Future, Task] = {}
+    source = iter(tasks)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < window:
+                task = next(source, None)
+                if task is None:
+                    exhausted = True
+                    break
+                pending[pool.submit(task)] = task
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken: list[Task] = []
+            for fut in done:
+                task = pending.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken.append(task)
+            if broken:
+                suspects = broken + list(pending.values())
+                pending.clear()
+                pool.renew()
+                yield from _isolate(pool, suspects)
+    except BaseException:
+        pool.close(cancel=True)
+        raise
+    pool.close()
+
+
+def _isolate(pool: _Pool, suspects: list[Task]) -> Iterator[DocResult]:
+    """Retry the documents that were in flight when a worker died, one at a time."""
+    for task in suspects:
+        try:
+            yield pool.submit(task).result()
+        except BrokenProcessPool:
+            pool.renew()
+            yield DocResult(task.item, "error", error="the worker process died while reading this document")

@@ -1,0 +1,121 @@
+"""Check one document of an audit, in whichever process the executor runs it.
+
+The result is plain data (no Document), small enough to send back to the main process, with
+each finding's context cut out here, where the text is at hand.
+"""
+from __future__ import annotations
+
+import hashlib
+import signal
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Config
+from ..loaders import Limits
+from .sources import Item, read_item
+
+
+@dataclass
+class Task:
+    item: Item
+    previous_hash: str | None = None  # the document's hash in the run compared with; equal → not checked again
+
+
+@dataclass
+class DocResult:
+    item: Item
+    status: str                       # checked | unchanged | error
+    hash: str | None = None
+    title: str = ""
+    error: str | None = None
+    size: int = 0
+    seconds: float = 0.0
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):  # pragma: no cover - runs in a signal handler
+    raise _Timeout()
+
+
+def check_item(task: Task, config: Config, limits: Limits) -> DocResult:
+    """Never raises for a bad document: every failure becomes status "error" with a one-line reason."""
+    from ..loaders import LoadError
+
+    t0 = time.perf_counter()
+    item = task.item
+    if item.error:
+        return DocResult(item, "error", error=item.error)
+    try:
+        data = read_item(item, limits.max_file_bytes)
+    except OSError as e:
+        return DocResult(item, "error", error=f"cannot read: {e.strerror or e}")
+    size = len(data)
+    if size > limits.max_file_bytes:
+        return DocResult(item, "error", size=size, error=f"file is over the limit of {limits.max_file_bytes:,} bytes")
+    digest = hashlib.sha256(data).hexdigest()
+    if task.previous_hash == digest:
+        return DocResult(item, "unchanged", hash=digest, size=size)
+    try:
+        with _time_limit(limits.max_seconds):
+            title, findings = _check_bytes(data, item.name, config, limits)
+    except LoadError as e:
+        return DocResult(item, "error", hash=digest, size=size, error=str(e), seconds=time.perf_counter() - t0)
+    except _Timeout:
+        return DocResult(item, "error", hash=digest, size=size, seconds=time.perf_counter() - t0,
+                         error=f"took longer than {limits.max_seconds:g} s; skipped")
+    except RecursionError:
+        return DocResult(item, "error", hash=digest, size=size, error="document nested too deeply to read")
+    except MemoryError:
+        return DocResult(item, "error", hash=digest, size=size, error="out of memory while reading")
+    except Exception as e:  # a bug in one check must not lose the night's run
+        return DocResult(item, "error", hash=digest, size=size,
+                         error=f"internal error while checking: {type(e).__name__}: {e}")
+    return DocResult(item, "checked", hash=digest, title=title, size=size, findings=findings,
+                     seconds=time.perf_counter() - t0)
+
+
+def _check_bytes(data: bytes, name: str, config: Config, limits: Limits) -> tuple[str, list[dict[str, Any]]]:
+    from ..baseline import key
+    from ..engine import engine_for
+    from ..loaders import load_bytes
+    from ..report.context import excerpt
+
+    doc = load_bytes(data, name, limits=limits, as_of=config.as_of, profile=config.profile)
+    found = engine_for(config).check(doc)
+    masked = [f for f in found if f.masked_text is not None]
+    out = []
+    for f in found:
+        before, after = excerpt(doc, f, masked)
+        row = f.to_dict()
+        row.update(before=before, after=after, context_hash=key(doc, f)[2])
+        out.append(row)
+    title = str(doc.meta.get("title") or doc.title or "")
+    return " ".join(title.split())[:200], out
+
+
+class _time_limit:
+    """SIGALRM-based per-document time limit where the platform has it (POSIX, main thread)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.active = hasattr(signal, "setitimer") and seconds > 0
+
+    def __enter__(self):
+        if self.active:
+            try:
+                self.previous = signal.signal(signal.SIGALRM, _alarm)
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            except ValueError:  # not in the main thread
+                self.active = False
+        return self
+
+    def __exit__(self, *exc):
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False

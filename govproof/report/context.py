@@ -1,0 +1,37 @@
+"""The words around a finding, for reports that show it in context without the whole document.
+
+Personal data (family D) found anywhere in the excerpt is replaced by its mask, so a
+neighbouring finding's context never republishes what another finding masks.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..finding import Finding
+
+CONTEXT_CHARS = 40
+
+
+def excerpt(doc: Document, f: Finding, masked: list[Finding] = (), width: int = CONTEXT_CHARS) -> tuple[str, str]:
+    """(before, after): the rest of the finding's sentence, at most ``width`` characters each side."""
+    s, e = doc.sentence_at(f.start)
+    s, e = max(s, f.start - width), min(max(e, f.end), f.end + width)
+    before = _masked(doc, s, f.start, masked).lstrip()
+    after = _masked(doc, f.end, e, masked).rstrip("\r\n")
+    if s > 0 and before and doc.text[s - 1] not in "\r\n":
+        before = "…" + before
+    return " ".join(before.split("\n")), " ".join(after.split("\n"))
+
+
+def _masked(doc: Document, start: int, end: int, masked: list[Finding]) -> str:
+    """doc.text[start:end] with every masked finding overlapping it shown as its mask."""
+    parts, pos = [], start
+    for m in sorted((m for m in masked if m.masked_text is not None and m.start < end and start < m.end),
+                    key=lambda m: m.start):
+        if m.start > pos:
+            parts.append(doc.text[pos:m.start])
+        if m.end > pos:
+            parts.append(m.masked_text or "")
+            pos = m.end
+    if pos < end:
+        parts.append(doc.text[pos:end])
+    return "".join(parts)
