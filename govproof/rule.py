@@ -94,6 +94,12 @@ CHECK_FACTORIES: list[str] = [
     "govproof.checks.suppression:build",
     "govproof.checks.law_names:build",
     "govproof.checks.citations:build",
+    "govproof.checks.punctuation:build",
+    "govproof.checks.spaces:build",
+    "govproof.checks.numbers:build",
+    "govproof.checks.docnum:build",
+    "govproof.checks.headings:build",
+    "govproof.checks.personal_data:build",
 ]
 
 
