@@ -58,7 +58,8 @@ def test_resolve_and_quote():
     assert R2019.resolve(Provision(33, 4))[1] == "2019年版第三十三条只有三款，没有第四款"
     assert R2019.resolve(Provision(29, 1, 2))[0] is None and R2019.resolve(Provision(29, 2, 2))[0] is not None
     assert R2019.text(Provision(36, None, 4)) == "经检索没有所申请公开信息的，告知申请人该政府信息不存在；"
-    assert R2019.quote(Provision(16, 2)).startswith("《中华人民共和国政府信息公开条例》（国务院令第711号，2019年版）第十六条第二款：行政机关在履行")
+    assert R2019.quote(Provision(16, 2)).startswith("《中华人民共和国政府信息公开条例》（2019年版，国务院令第711号）第十六条第二款：行政机关在履行")
+    assert R2007.quote(Provision(21, 1, 3)).startswith("《中华人民共和国政府信息公开条例》（2007年版，国务院令第492号，已于2019年5月15日被修订）第二十一条第（三）项：依法不属于")
 
 
 def test_numerals_both_ways():

@@ -52,5 +52,5 @@ def check(a: Analysis) -> Iterator[Finding]:
             suggestion = None
             if e.suggest:
                 suggestion = e.suggest["arabic" if regex.search(r"[0-9０-９]", hit) else "cn"]
-            evidence = f"现行{now.quote(e.now)}\n2007年版（已失效）{was.quote(e.was)}"
+            evidence = f"{now.quote(e.now)}\n{was.quote(e.was)}"
             yield OUTDATED_RULE.finding(start, end, hit, e.message, suggestion=suggestion, evidence=evidence)

@@ -67,12 +67,12 @@ def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Fin
         targets = counterparts(old_full)
     if targets is None:
         return None
-    evidence = "2007年版（已失效）" + old.quote(old_full)
+    evidence = old.quote(old_full)
     if not targets:
         msg = f"“{text}”是2007年版条例的条文序号，该条款在2019年修订时已删除，现行条例没有对应规定"
         return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence)
     names = "、".join(format_provision(t) for t in targets)
-    evidence += "\n现行" + "\n现行".join(new.quote(t) for t in targets)
+    evidence += "\n" + "\n".join(new.quote(t) for t in targets)
     if len(targets) == 1:
         msg = (f"“{text}”是2007年版条例（已于2019年5月15日被修订）的条文序号，现行条例对应的是{names}")
         return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence,
@@ -122,7 +122,7 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
         old = load("2007")
         msg = (f"“{text}”是2007年版条例中“{situation.name}”的依据（条文序号已于2019年修订时改变），"
                f"现行条例应引用{format_provision(right)}")
-        evidence = f"2007年版（已失效）{old.quote(first.provision)}\n现行{reg.quote(right)}"
+        evidence = f"{old.quote(first.provision)}\n应引{reg.quote(right)}"
         return REPEALED_NUMBERING.finding(first.start, first.end, text, msg, evidence=evidence,
                                           suggestion=_suggestion(a, chain, first, right))
     return None

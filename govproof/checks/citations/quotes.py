@@ -68,14 +68,14 @@ def check(a: Analysis) -> Iterator[Finding]:
         cited = [e.provision for e in chain.elements if reg.exists(e.provision)]
         if not cited:
             continue
-        articles = "".join(normalize(reg.text(Provision(p.article))) for p in dict.fromkeys(
-            Provision(p.article) for p in cited))
-        if _found(quote, articles):
+        if _found(quote, "".join(normalize(reg.text(p)) for p in cited)):
             continue
+        source = _source_of(reg, quote)
+        if source is not None and any(source.covers(p) for p in cited):
+            continue   # the quote runs over the article's lead-in and the cited item
         qs, qe = m.span(1)
         names = "、".join(format_provision(p) for p in cited)
         evidence = "\n".join(reg.quote(p) for p in cited)
-        source = _source_of(reg, quote)
         if source is not None:
             msg = f"引号中的文字不是{names}的原文，出自{format_provision(source)}"
             evidence += "\n引文出处：" + reg.quote(source)

@@ -115,7 +115,10 @@ class Regulation:
         body = self.text(p)
         if len(body) > limit:
             body = body[:limit] + "……"
-        return f"《{NAME}》（{self.order}，{self.version}年版）{p.label()}：{body}"
+        if p.item is not None and len(self.paragraphs(p.article)) == 1:
+            p = Provision(p.article, None, p.item)   # 第三十六条第（四）项, not 第三十六条第一款第（四）项
+        status = "，已于2019年5月15日被修订" if self.version == "2007" else ""
+        return f"《{NAME}》（{self.version}年版，{self.order}{status}）{p.label()}：{body}"
 
 
 def _count(n: int) -> str:
