@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,7 +29,15 @@ def module_probe(name: str) -> Callable[[], str | None]:
 
 # One entry per optional component; add yours here.
 COMPONENTS: list[Component] = [
-    Component("python-docx", "读取 .docx 文件", module_probe("docx"), "pip install 'govproof[office]'"),
+    Component("python-docx", "读取 .docx 文件，--annotate 写批注和修订", module_probe("docx"), "pip install python-docx"),
+    Component("pypdf", "读取 PDF 文件的文字层", module_probe("pypdf"), "pip install pypdf"),
+    Component("lxml", "读取网页（.html/.htm/.shtml）", module_probe("lxml"), "pip install lxml"),
+    Component("cryptography", "读取 AES 加密（仅限制编辑、无打开密码）的 PDF", module_probe("cryptography"),
+              "pip install 'govproof[pdf-aes]'"),
+    Component("LibreOffice", "转换旧版 .doc 和 WPS .wps 文件", lambda: shutil.which("soffice") or shutil.which("libreoffice"),
+              "apt-get install libreoffice-writer-nogui（Windows：安装 LibreOffice 并把 soffice.exe 加入 PATH）"),
+    Component("antiword", "快速读取旧版 .doc 文件（无 LibreOffice 时）", lambda: shutil.which("antiword"),
+              "apt-get install antiword"),
     Component("warcio", "govproof audit 读取 WARC 网页存档", module_probe("warcio"), "pip install 'govproof[audit]'"),
     Component("httpx", "govproof audit 按网址清单抓取网页", module_probe("httpx"), "pip install 'govproof[audit]'"),
 ]

@@ -1,0 +1,136 @@
+"""Word out: comments sit on the findings' text, safe fixes are tracked changes, the input is untouched."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+
+import docx
+import pytest
+from lxml import etree
+from wordfiles import DRAFT_TEXT, draft_bytes, write_draft
+
+from govproof.annotate import annotate_docx
+from govproof.api import check_document
+from govproof.config import Config
+from govproof.fix import apply_edits, choose_edits
+from govproof.loaders import load_bytes
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CONFIG = Config(select=("S1",))
+
+
+def _checked():
+    doc = load_bytes(draft_bytes(), "draft.docx")
+    return doc, check_document(doc, CONFIG)
+
+
+def _comment_ranges(data: bytes) -> dict[str, dict[str, str]]:
+    """For each comment id, the text inside its range as it was (deletions kept) and as it would be accepted."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    open_ids: list[str] = []
+    ranges: dict[str, dict[str, str]] = {}
+    for el in root.iter():
+        if el.tag == W + "commentRangeStart":
+            open_ids.append(el.get(W + "id"))
+            ranges[el.get(W + "id")] = {"was": "", "accepted": ""}
+        elif el.tag == W + "commentRangeEnd":
+            open_ids.remove(el.get(W + "id"))
+        elif el.tag in (W + "t", W + "delText"):
+            inserted = any(a.tag == W + "ins" for a in el.iterancestors())
+            for cid in open_ids:
+                if el.tag == W + "delText":
+                    ranges[cid]["was"] += el.text
+                elif inserted:
+                    ranges[cid]["accepted"] += el.text
+                else:
+                    ranges[cid]["was"] += el.text
+                    ranges[cid]["accepted"] += el.text
+    return ranges
+
+
+def _body_text(data: bytes, accept: bool) -> str:
+    """The body paragraphs' text with every tracked change accepted (or rejected)."""
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    paragraphs = []
+    for p in root.iter(W + "p"):
+        parts = []
+        for el in p.iter(W + "t", W + "delText"):
+            in_ins = any(a.tag == W + "ins" for a in el.iterancestors())
+            if (el.tag == W + "delText" and not accept) or (el.tag == W + "t" and (accept or not in_ins)):
+                parts.append(el.text)
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+def test_each_finding_gets_a_comment_on_its_text():
+    doc, findings = _checked()
+    result = annotate_docx(doc.meta["docx_bytes"], doc.text, findings)
+    assert result.comments == len(findings) == 3 and result.revisions == 0 and not result.skipped
+    reviewed = docx.Document(io.BytesIO(result.data))
+    comments = list(reviewed.comments)
+    assert [c.author for c in comments] == ["govproof"] * 3
+    assert comments[0].text.startswith("S101 “按排”是错别字，应为“安排”") and "建议：安排" in comments[0].text
+    ranges = _comment_ranges(result.data)
+    body_findings = [f for f in findings if "part" not in f.location]
+    for comment, f in zip(comments, body_findings):
+        assert ranges[str(comment.comment_id)]["was"] == f.text
+    # the footnote's finding cannot carry a comment there: it is anchored on the first paragraph, saying where
+    assert comments[2].text.startswith("【脚注】“按排”")
+    assert ranges[str(comments[2].comment_id)]["was"] == "关于做好信息报送工作的通知"
+
+
+def test_fixes_are_tracked_changes_that_accept_to_the_corrected_text():
+    doc, findings = _checked()
+    fixes = choose_edits(findings)
+    result = annotate_docx(doc.meta["docx_bytes"], doc.text, findings, fixes)
+    assert result.revisions == 3 - 1  # the footnote's fix is only described: notes are not edited
+    for cid, text in _comment_ranges(result.data).items():
+        if text["was"] in ("按排", "侯选人"):
+            assert text["accepted"] == {"按排": "安排", "侯选人": "候选人"}[text["was"]]
+    body_lines = DRAFT_TEXT.split("\n")[:8]
+    fixed_body = apply_edits(DRAFT_TEXT, [f for f in fixes if "part" not in f.location]).split("\n")[:8]
+    assert _body_text(result.data, accept=False).split("\n") == body_lines
+    assert _body_text(result.data, accept=True).split("\n") == fixed_body
+    # formatting survives the split: the inserted 安排 carries the bold of the first character it replaces
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(result.data)).read("word/document.xml"))
+    first_ins = next(root.iter(W + "ins"))
+    assert first_ins.find(f"{W}r/{W}rPr/{W}b") is not None
+
+
+def test_annotated_copy_reads_back_to_the_same_text():
+    doc, findings = _checked()
+    result = annotate_docx(doc.meta["docx_bytes"], doc.text, findings)
+    assert load_bytes(result.data, "reviewed.docx").text == DRAFT_TEXT
+
+
+def test_cli_writes_a_reviewed_copy_and_leaves_the_input_alone(tmp_path):
+    src = write_draft(tmp_path / "draft.docx")
+    before = src.read_bytes()
+    out = tmp_path / "reviewed.docx"
+    proc = subprocess.run([sys.executable, "-m", "govproof", "check", str(src), "--annotate", str(out), "--fix",
+                           "--select", "S1", "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert src.read_bytes() == before
+    assert "批注 3 条，修订 2 处" in proc.stderr
+    report = json.loads(proc.stdout)
+    assert [f["location"].get("table_cell") for f in report["files"][0]["findings"]] == [None, "1,2", None]
+    reviewed = docx.Document(str(out))
+    assert len(list(reviewed.comments)) == 3
+    assert not (tmp_path / "draft.fixed.docx").exists()
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--in-place", "--fix"], "never changes the input"),
+    (["--annotate", "out.txt"], "ending in .docx"),
+])
+def test_cli_refuses_what_annotate_cannot_do(tmp_path, capsys, extra, message):
+    from govproof.cli import main
+
+    src = write_draft(tmp_path / "draft.docx")
+    args = ["check", str(src), "--annotate", str(tmp_path / "reviewed.docx")] + extra
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "reviewed.docx").exists()

@@ -1,0 +1,107 @@
+"""Word .docx in: reading order, locations, same findings as the text, and hostile files refused."""
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+
+import pytest
+from wordfiles import DRAFT_TEXT, draft, draft_bytes
+
+from govproof.api import check_document, check_text
+from govproof.config import Config
+from govproof.loaders import Limits, LoadError, load_bytes
+
+CONFIG = Config(select=("S1",))
+
+
+def _triples(findings):
+    return [(f.code, f.start, f.text, f.suggestion) for f in findings]
+
+
+def test_text_is_body_tables_notes_then_header_and_footer():
+    doc = load_bytes(draft_bytes(), "draft.docx")
+    assert doc.text == DRAFT_TEXT
+    assert doc.meta["format"] == "docx"
+
+
+def test_same_findings_as_the_plain_text():
+    doc = load_bytes(draft_bytes(), "draft.docx")
+    from_word = check_document(doc, CONFIG)
+    from_text = check_text(DRAFT_TEXT, CONFIG)
+    assert _triples(from_word) == _triples(from_text)
+    assert [(f.text, f.suggestion) for f in from_word] == [("按排", "安排"), ("侯选人", "候选人"), ("按排", "安排")]
+
+
+def test_locations_name_paragraph_table_cell_and_footnote():
+    doc = load_bytes(draft_bytes(), "draft.docx")
+    by_text = {(f.text, f.start): f.location for f in check_document(doc, CONFIG)}
+    first, cell, note = (by_text[k] for k in sorted(by_text, key=lambda k: k[1]))
+    assert first == {"paragraph": 3, "table_cell": None, "page": None}
+    assert cell == {"paragraph": 5, "table_cell": "1,2", "table": 1, "page": None}
+    assert note["part"] == "footnote" and note["note"] == 1 and note["paragraph"] is None
+
+
+def test_tracked_changes_in_the_draft_read_as_accepted():
+    d = draft()
+    p = d.paragraphs[1]._p
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    run = p.findall(f"{w}r")[0]
+    deleted = copy.deepcopy(run)
+    deleted.find(f"{w}t").tag = f"{w}delText"
+    deleted.find(f"{w}delText").text = "按排"
+    wrapper = p.makeelement(f"{w}del", {f"{w}id": "1", f"{w}author": "x"})
+    wrapper.append(deleted)
+    run.addprevious(wrapper)
+    out = io.BytesIO()
+    d.save(out)
+    doc = load_bytes(out.getvalue(), "d.docx")
+    assert doc.text.splitlines()[1] == "各区人民政府，市政府各部门："
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def test_zip_bomb_is_refused_before_unpacking():
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (20 << 20)})
+    with pytest.raises(LoadError, match="zip bomb"):
+        load_bytes(bomb, "bomb.docx")
+
+
+def test_too_many_zip_entries_is_refused():
+    with pytest.raises(LoadError, match="entries, over the limit of 5"):
+        load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_zip_entries=5))
+
+
+@pytest.mark.parametrize("data, message", [
+    (draft_bytes()[:3000], "not a valid Word .docx file"),
+    (b"just some text", "not a valid Word .docx file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le"), "password-protected"),
+    (_zip({"hello.txt": b"hi"}), "not a Word .docx file"),
+    (_zip({"[Content_Types].xml": b"<Types", "word/document.xml": b"<w:document"}), "corrupt Word .docx file"),
+])
+def test_broken_files_give_one_line_reasons(data, message):
+    with pytest.raises(LoadError, match=message):
+        load_bytes(data, "broken.docx")
+
+
+def test_size_limits():
+    with pytest.raises(LoadError, match="over the limit of 1,000"):
+        load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_file_bytes=1000))
+    with pytest.raises(LoadError, match="extracted text is .* over the limit of 50"):
+        load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_text_chars=50))
+
+
+def test_time_limit_is_checked_while_reading():
+    d = draft()
+    for _ in range(450):
+        d.add_paragraph("本段用于测试。")
+    out = io.BytesIO()
+    d.save(out)
+    with pytest.raises(LoadError, match="longer than the limit of 0 s"):
+        load_bytes(out.getvalue(), "long.docx", limits=Limits(max_seconds=0))

@@ -1,0 +1,105 @@
+"""Saved government web pages in: main content only, GBK decoded, findings traced to the source line."""
+from __future__ import annotations
+
+import pytest
+
+from govproof.api import check_document, check_text
+from govproof.config import Config
+from govproof.loaders import LoadError, load_bytes
+
+CONFIG = Config(select=("S1",))
+
+PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
+<title>关于做好信息报送工作的通知_某某市人民政府</title>
+<script type="text/javascript">var tip = "按排";</script>
+<style>.nav { color: red }</style>
+</head>
+<body>
+<div class="top"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/hdjl/">互动交流</a></div>
+<div class="nav"><ul><li><a href="/a">机构概况</a></li><li><a href="/b">政策文件</a></li><li><a href="/c">值班按排</a></li></ul></div>
+<div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a></div>
+<div class="main">
+  <div class="info">发布时间：2024-03-01　来源：市政府办公室</div>
+  <div id="zoom" class="TRS_Editor">
+    <p>各区人民政府，市政府各部门：</p>
+    <p>　　为做好政府信息公开工作，现将有关事项通知如下。</p>
+    <p>　　一、请各单位按排专人负责信息报送，确保信息及时、准确发布。
+    各单位要加强组织领导，明确责任&nbsp;分工。</p>
+    <p>　　二、做好人大代表侯选人推荐工作的信息公开。</p>
+    <p>　　三、本通知自印发之日起施行。</p>
+  </div>
+  <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+<div class="footer">主办单位：某某市人民政府办公室　版权所有<br/>值班按排电话：12345</div>
+</body>
+</html>
+"""
+
+EXPECTED = "\n".join([
+    "关于做好信息报送工作的通知",
+    "各区人民政府，市政府各部门：",
+    "为做好政府信息公开工作，现将有关事项通知如下。",
+    "一、请各单位按排专人负责信息报送，确保信息及时、准确发布。各单位要加强组织领导，明确责任 分工。",
+    "二、做好人大代表侯选人推荐工作的信息公开。",
+    "三、本通知自印发之日起施行。",
+])
+
+
+def _source_line(marker: str) -> int:
+    return PAGE[:PAGE.index(marker)].count("\n") + 1
+
+
+def test_gbk_page_gives_title_and_main_content_only():
+    doc = load_bytes(PAGE.encode("gbk"), "notice.html")
+    assert doc.encoding == "gb18030"
+    assert doc.text == EXPECTED  # no menu, breadcrumb, share bar, footer or script
+
+
+def test_same_findings_as_the_text_with_source_lines():
+    doc = load_bytes(PAGE.encode("gbk"), "notice.html")
+    findings = check_document(doc, CONFIG)
+    assert [(f.code, f.start, f.text) for f in findings] == \
+           [(f.code, f.start, f.text) for f in check_text(EXPECTED, CONFIG)]
+    assert [(f.text, f.location["source_line"], f.location["paragraph"]) for f in findings] == [
+        ("按排", _source_line("请各单位按排"), 4), ("侯选人", _source_line("侯选人推荐"), 5)]
+
+
+def test_title_line_and_lines_inside_a_paragraph():
+    doc = load_bytes(PAGE.encode("gbk"), "notice.html")
+    assert doc.location(0)["source_line"] == _source_line("<title>")
+    second_line = doc.text.index("各单位要加强")
+    assert doc.location(second_line)["source_line"] == _source_line("    各单位要加强")
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (PAGE.replace("charset=gb2312", "charset=utf-8").encode("utf-8"), "utf-8"),
+    (PAGE.encode("utf-8"), "utf-8"),  # declares gb2312 but is UTF-8, as many pages do
+    (PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />', "").encode("gbk"),
+     "gb18030"),  # no declaration: detected
+])
+def test_charset_declared_wrong_or_missing(data, encoding):
+    doc = load_bytes(data, "page.htm")
+    assert doc.encoding == encoding
+    assert doc.text == EXPECTED
+
+
+def test_line_break_inside_a_chinese_word_is_not_a_space():
+    page = "<html><body><div><p>请各单位按\n排专人负责信息报送，确保信息及时、准确发布，并做好归档。</p></div></body></html>"
+    doc = load_bytes(page.encode("utf-8"), "p.html")
+    assert doc.text == "请各单位按排专人负责信息报送，确保信息及时、准确发布，并做好归档。"
+    assert [f.text for f in check_document(doc, CONFIG)] == ["按排"]
+
+
+def test_short_page_without_a_content_block_keeps_its_text():
+    doc = load_bytes("<p>按排专人</p>".encode("utf-8"), "short.shtml")
+    assert doc.text == "按排专人"
+
+
+def test_empty_and_undecodable_pages_are_errors():
+    with pytest.raises(LoadError, match="empty web page"):
+        load_bytes(b"   ", "blank.html")
+    with pytest.raises(LoadError, match="cannot decode the page"):
+        load_bytes(b"\x00\x01\x02" * 100, "binary.html")

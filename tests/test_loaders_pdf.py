@@ -1,0 +1,89 @@
+"""PDF in: the text layer with pages, lines re-joined across wraps; scans, encryption and damage refused.
+
+notice.pdf and scanned.pdf are made by tests/data/make_fixtures.py; encrypted and blank files are made here.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from govproof.api import check_document, check_text
+from govproof.config import Config
+from govproof.loaders import Limits, LoadError, load_bytes
+
+DATA = Path(__file__).parent / "data"
+CONFIG = Config(select=("S1",))
+NOTICE_TEXT = "\n".join([
+    "关于做好信息报送工作的通知",
+    "各区人民政府，市政府各部门：",
+    "为做好政府信息公开工作，现将有关事项通知如下。请各单位按排专人负责信息报送，确保信息及时、准确发布。"
+    "各单位要加强组织领导，明确责任分工。",
+    "二、做好人大代表侯选人推荐工作的信息公开。",
+    "三、本通知自印发之日起施行。",
+])
+
+
+def _notice() -> bytes:
+    return (DATA / "notice.pdf").read_bytes()
+
+
+def _encrypted(user_password: str) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_notice())))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_lines_broken_inside_a_word_are_joined():
+    doc = load_bytes(_notice(), "notice.pdf")
+    assert doc.text == NOTICE_TEXT  # "按" ends one printed line and "排" starts the next
+
+
+def test_same_findings_as_the_text_with_pages():
+    doc = load_bytes(_notice(), "notice.pdf")
+    findings = check_document(doc, CONFIG)
+    assert [(f.code, f.start, f.text) for f in findings] == \
+           [(f.code, f.start, f.text) for f in check_text(NOTICE_TEXT, CONFIG)]
+    assert [(f.text, f.location["page"]) for f in findings] == [("按排", 1), ("侯选人", 2)]
+
+
+def test_scan_without_text_layer_is_an_error_not_a_clean_result():
+    with pytest.raises(LoadError, match="scanned PDF without a text layer"):
+        load_bytes((DATA / "scanned.pdf").read_bytes(), "scan.pdf")
+
+
+def test_blank_pdf_is_an_error():
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(LoadError, match="PDF without a text layer"):
+        load_bytes(out.getvalue(), "blank.pdf")
+
+
+def test_password_protected_pdf_is_refused_clearly():
+    with pytest.raises(LoadError, match="encrypted PDF: it needs a password"):
+        load_bytes(_encrypted("secret"), "locked.pdf")
+
+
+def test_pdf_with_only_an_owner_password_is_read():
+    doc = load_bytes(_encrypted(""), "restricted.pdf")
+    assert doc.text == NOTICE_TEXT
+
+
+@pytest.mark.parametrize("data, message", [
+    (_notice()[:2000], "corrupt PDF file"),
+    (b"<html>not a pdf</html>", "not a PDF file"),
+])
+def test_damaged_files(data, message):
+    with pytest.raises(LoadError, match=message):
+        load_bytes(data, "bad.pdf")
+
+
+def test_text_limit_applies_while_reading():
+    with pytest.raises(LoadError, match="over the limit of 40 characters"):
+        load_bytes(_notice(), "notice.pdf", limits=Limits(max_text_chars=40))

@@ -1,0 +1,66 @@
+"""Word drafts built with python-docx for the loader, annotate and CLI tests."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# What a reader sees, paragraph by paragraph, in reading order (body, table cells, footnote, header, footer).
+DRAFT_TEXT = "\n".join([
+    "关于做好信息报送工作的通知",
+    "各区人民政府，市政府各部门：",
+    "请各单位按排专人负责信息报送，确保信息及时、准确发布。",
+    "事项",
+    "人大代表侯选人推荐",
+    "时间",
+    "2024年5月1日前",
+    "本通知自印发之日起施行。",
+    "注：候选人名单另行按排印发。",
+    "某某市人民政府办公室",
+    "第1页",
+])
+
+_FOOTNOTES = (
+    f'<w:footnotes xmlns:w="{W_NS}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>注：候选人名单另行按排印发。</w:t></w:r></w:p></w:footnote>'
+    '</w:footnotes>'
+)
+
+
+def draft() -> docx.document.Document:
+    """A notice with the typos in a run split by formatting, a table cell, a footnote and a header."""
+    d = docx.Document()
+    d.add_paragraph("关于做好信息报送工作的通知")
+    d.add_paragraph("各区人民政府，市政府各部门：")
+    p = d.add_paragraph("请各单位")
+    p.add_run("按").bold = True  # the wrong word straddles two runs with different formatting
+    p.add_run("排专人负责信息报送，")
+    p.add_run("确保信息及时、准确发布。").italic = True
+    table = d.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "事项", (0, 1): "人大代表侯选人推荐", (1, 0): "时间", (1, 1): "2024年5月1日前"}.items():
+        table.cell(r, c).text = text
+    d.add_paragraph("本通知自印发之日起施行。")
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, _FOOTNOTES.encode(), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    d.sections[0].header.paragraphs[0].text = "某某市人民政府办公室"
+    d.sections[0].footer.paragraphs[0].text = "第1页"
+    return d
+
+
+def draft_bytes() -> bytes:
+    out = io.BytesIO()
+    draft().save(out)
+    return out.getvalue()
+
+
+def write_draft(path: Path) -> Path:
+    path.write_bytes(draft_bytes())
+    return path
