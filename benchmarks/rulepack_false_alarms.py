@@ -3,11 +3,12 @@
 Reads ../shared/data (benchmark only; exits cleanly when it is missing):
 - clean prose: both regulation texts in ogi/ and the TARGET side (3rd column) of csc/ecspell-odw/odw.train;
   every finding there is a false alarm. Printed per 10,000 characters per code, each one listed.
-- with --titles, also the policy titles in lexicon/ecspell/政策法规标题.txt (information only).
+- with --titles, also the policy titles in lexicon/ecspell/政策法规标题.txt; with --lemon, the target side of
+  LEMON news and contract text (csc/lemon, research use only) — both information only, out of the headline.
 - information only: how many odw.test error sentences (source side) an S1xx finding touches, and how often
   its suggestion is the gold character. Entries are never added because of what this shows.
 
-    python benchmarks/rulepack_false_alarms.py [--titles] [--select S1] [--quiet]
+    python benchmarks/rulepack_false_alarms.py [--titles] [--lemon] [--select S1] [--quiet]
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def odw_rows(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-def clean_corpora(titles: bool) -> dict[str, str]:
+def clean_corpora(titles: bool, lemon: bool) -> dict[str, str]:
     corpora = {
         "regulation-2019": (DATA / "ogi" / "regulation-2019.md").read_text(encoding="utf-8"),
         "regulation-2007": (DATA / "ogi" / "regulation-2007.md").read_text(encoding="utf-8"),
@@ -42,6 +43,11 @@ def clean_corpora(titles: bool) -> dict[str, str]:
     }
     if titles:
         corpora["policy titles (info)"] = (DATA / "lexicon" / "ecspell" / "政策法规标题.txt").read_text(encoding="utf-8")
+    if lemon:
+        for name in ("new", "cot"):
+            lines = (DATA / "csc" / "lemon" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+            targets = [line.split("\t")[1].replace(" ", "") for line in lines if "\t" in line]
+            corpora[f"lemon {name} target (info)"] = "\n".join(targets)
     return corpora
 
 
@@ -51,17 +57,17 @@ def context(text: str, start: int, end: int, width: int = 12) -> str:
     return f"{s}[{text[start:end]}]{t}"
 
 
-def false_alarms(config: Config, titles: bool, quiet: bool) -> None:
+def false_alarms(config: Config, titles: bool, lemon: bool, quiet: bool) -> None:
     total_chars = 0
     total = Counter()
     print("False alarms on clean prose (every finding is one):")
-    for name, text in clean_corpora(titles).items():
+    for name, text in clean_corpora(titles, lemon).items():
         findings = check_text(text, config, as_of=AS_OF)
         by_code = Counter(f.code for f in findings)
         chars = len(text)
         rate = 10000 * len(findings) / chars
         per_code = ", ".join(f"{c} {10000 * n / chars:.2f}" for c, n in sorted(by_code.items())) or "none"
-        print(f"  {name:22} {chars:>8,} chars  {len(findings):>3} findings  {rate:.2f} /10k  ({per_code})")
+        print(f"  {name:26} {chars:>8,} chars  {len(findings):>3} findings  {rate:.2f} /10k  ({per_code})")
         if not quiet:
             for f in findings:
                 print(f"      {f.code} {context(text, f.start, f.end)} → {f.suggestion}")
@@ -69,7 +75,7 @@ def false_alarms(config: Config, titles: bool, quiet: bool) -> None:
             total_chars += chars
             total.update(by_code)
     n = sum(total.values())
-    print(f"  {'all clean prose':22} {total_chars:>8,} chars  {n:>3} findings  {10000 * n / total_chars:.2f} /10k")
+    print(f"  {'all clean prose':26} {total_chars:>8,} chars  {n:>3} findings  {10000 * n / total_chars:.2f} /10k")
     for code, k in sorted(total.items()):
         print(f"      {code}: {k} ({10000 * k / total_chars:.2f} /10k)")
 
@@ -106,13 +112,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--select", default="S1", help="code prefixes to run (default S1: S101–S199)")
     ap.add_argument("--titles", action="store_true", help="also report the policy-title list (information)")
+    ap.add_argument("--lemon", action="store_true", help="also report LEMON news/contract targets (information)")
     ap.add_argument("--quiet", action="store_true", help="do not list each false alarm")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} not found (this benchmark reads ../shared/data)")
         return 0
     config = Config(select=tuple(args.select.split(",")))
-    false_alarms(config, args.titles, args.quiet)
+    false_alarms(config, args.titles, args.lemon, args.quiet)
     reach_on_test(config)
     return 0
 
