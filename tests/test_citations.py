@@ -35,3 +35,15 @@ def test_the_set_is_big_enough_and_covers_every_rule_both_ways():
     assert len(silent) >= 25
     for rule in ALL:
         assert any(rule.code in c["expect"] for c in CASES), f"no case hits {rule.code}"
+
+
+def test_example_letter_shows_the_mistakes_it_was_written_with():
+    path = Path(__file__).resolve().parents[1] / "examples" / "答复书-有误.txt"
+    from govproof import check_path
+
+    found = check_path(path, CONFIG)
+    assert sorted(f.code for f in found) == ["C102", "C103", "C104", "C106", "C106", "C109", "C110"]
+    by_code = {f.code: f for f in found}
+    assert (by_code["C102"].text, by_code["C102"].suggestion) == ("第二十一条第（三）项", "第三十六条第（四）项")
+    assert (by_code["C103"].text, by_code["C103"].suggestion) == ("第十四条", "第十五条")
+    assert "共30个工作日" in by_code["C110"].message

@@ -6,7 +6,7 @@ from typing import Iterator
 from ...finding import Finding
 from .analysis import Analysis
 from .catalog import MISMATCH, NONEXISTENT, REPEALED_NUMBERING
-from .decisions import reply_voice
+from .decisions import reply_voice, situations_in
 from .formatting import format_provision
 from .parser import Chain, Element
 from .regulation import Provision, load
@@ -97,32 +97,35 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     para = a.paragraph(chain.start)
     if not (a.is_reply or reply_voice(doc, *para)):
         return None
-    stated = a.decision_at(chain.start)
-    if len(stated) != 1:
-        return None
-    situation = stated[0]
+    stated = [s for s in a.decision_at(chain.start) if s.primary(a.version)]
     version = a.version
-    right = situation.primary(version)
-    if right is None:
+    cited = list(chain.elements)
+    if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
         return None
-    cited = [e for e in chain.elements]
-    if any(situation.accepts(version, e.provision) for e in cited):
-        return None
+    # A suggestion only when one provision is right for every situation stated; else the reviewer chooses.
+    rights = list(dict.fromkeys(s.primary(version) for s in stated))
+    common = [p for p in rights if all(t.accepts(version, p) for t in stated)]
+    if len(common) > 1:
+        common = [s.primary(version) for s in stated if not s.step and s.primary(version) in common]
+    right = common[0] if len(common) == 1 else None
     first = next((e for e in cited if not e.implied), cited[0])
     owner = next((o for o in (_owner(version, e.provision) for e in cited) if o), None)
     reg = a.regulation
     text = _label(first, a)
+    where = "本句" if situations_in(doc.text, *doc.sentence_at(chain.start)) else "本段"
+    names = "、".join(f"“{s.name}”" for s in stated)
+    should = (f"应引用{format_provision(right)}" if right else
+              "应分别引用" + "、".join(format_provision(p) for p in rights))
+    shown = [right] if right else rights
     if owner is not None:
-        msg = (f"本句答复的情形是“{situation.name}”，所引“{text}”规定的是“{owner.name}”，"
-               f"应引用{format_provision(right)}")
-        evidence = f"所引{reg.quote(first.provision)}\n应引{reg.quote(right)}"
+        msg = f"{where}答复的情形是{names}，所引“{text}”规定的是“{owner.name}”，{should}"
+        evidence = f"所引{reg.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,
-                                suggestion=_suggestion(a, chain, first, right))
-    if version == "2019" and any(situation.accepts("2007", e.provision) for e in cited):
+                                suggestion=_suggestion(a, chain, first, right) if right else None)
+    if version == "2019" and any(s.accepts("2007", e.provision) for s in stated for e in cited):
         old = load("2007")
-        msg = (f"“{text}”是2007年版条例中“{situation.name}”的依据（条文序号已于2019年修订时改变），"
-               f"现行条例应引用{format_provision(right)}")
-        evidence = f"{old.quote(first.provision)}\n应引{reg.quote(right)}"
+        msg = f"“{text}”是2007年版条例中{names}的依据（条文序号已于2019年修订时改变），现行条例{should}"
+        evidence = f"{old.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return REPEALED_NUMBERING.finding(first.start, first.end, text, msg, evidence=evidence,
-                                          suggestion=_suggestion(a, chain, first, right))
+                                          suggestion=_suggestion(a, chain, first, right) if right else None)
     return None

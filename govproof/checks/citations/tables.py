@@ -21,6 +21,7 @@ class Situation:
     signals: tuple["regex.Pattern[str]", ...]
     cite: dict[str, tuple[Provision, ...]]    # version → provisions that mark this situation
     also: dict[str, tuple[Provision, ...]]    # version → provisions also right here
+    step: bool = False                         # a step on the way (consulting), not a ground for the decision
 
     def primary(self, version: str) -> Provision | None:
         found = self.cite.get(version, ())
@@ -58,7 +59,8 @@ def situations() -> tuple[Situation, ...]:
             id=row["id"], name=row["name"],
             signals=tuple(regex.compile(s) for s in row["signals"]),
             cite={"2019": _provisions(row.get("cite")), "2007": _provisions(row.get("cite_2007"))},
-            also={"2019": _provisions(row.get("also")), "2007": _provisions(row.get("also_2007"))}))
+            also={"2019": _provisions(row.get("also")), "2007": _provisions(row.get("also_2007"))},
+            step=bool(row.get("step"))))
     return tuple(out)
 
 
