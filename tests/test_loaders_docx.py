@@ -105,3 +105,14 @@ def test_time_limit_is_checked_while_reading():
     d.save(out)
     with pytest.raises(LoadError, match="longer than the limit of 0 s"):
         load_bytes(out.getvalue(), "long.docx", limits=Limits(max_seconds=0))
+
+
+def test_terminal_report_says_where_in_word_terms(tmp_path, capsys):
+    from wordfiles import write_draft
+
+    from govproof.cli import main
+
+    src = write_draft(tmp_path / "draft.docx")
+    assert main(["check", str(src), "--select", "S1", "-q", "--no-color"]) == 1
+    out = capsys.readouterr().out
+    assert "〔第3段〕 S101" in out and "〔表1第1行第2列〕 S101" in out and "〔脚注1〕 S101" in out

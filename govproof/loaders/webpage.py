@@ -132,14 +132,32 @@ def _main_content(body: Any) -> Any:
         for weight, node in ((1.0, block), (1.0, parent), (0.5, grand)):
             if node is not None:
                 scores[node] = scores.get(node, 0.0) + weight * h
+    counts: dict[Any, tuple[int, int]] = {}
+    _count_han(body, False, counts)
     best, best_key = body, (-1.0, 0)
     for node, score in scores.items():
-        total = _han(node.text_content())
-        links = sum(_han(a.text_content()) for a in node.iter("a"))
+        total, links = counts.get(node, (0, 0))
         key = (score * (1 - links / total if total else 0), _depth(node))
         if key > best_key:
             best, best_key = node, key
-    return best if _han(best.text_content()) >= 20 else body
+    return best if counts.get(best, (0, 0))[0] >= 20 else body
+
+
+def _count_han(el: Any, in_link: bool, counts: dict[Any, tuple[int, int]]) -> tuple[int, int]:
+    """(Han characters, of which inside links) for ``el`` and, recorded in ``counts``, every descendant."""
+    in_link = in_link or _tag(el) == "a"
+    total = links = 0
+    if isinstance(el.tag, str) and _tag(el) not in _DROP_TAGS:
+        total = _han(el.text)
+        for child in el:
+            t, k = _count_han(child, in_link, counts)
+            h = _han(child.tail)
+            total += t + h
+            links += k + (h if in_link else 0)
+        if in_link:
+            links = total
+    counts[el] = (total, links)
+    return total, links
 
 
 def _depth(el: Any) -> int:
@@ -170,25 +188,29 @@ class _Builder:
         """Collapse whitespace; a line break between two wide (CJK) characters disappears (CSS Text 3)."""
         out: list[tuple[str, int]] = []
         raw = "".join(t for t, _ in pieces)
-        lines: list[int] = []
-        for t, line in pieces:
-            for c in t:
-                lines.append(line)
-                if c == "\n":
-                    line += 1
+        starts, pos = [], 0
+        for t, _ in pieces:
+            starts.append(pos)
+            pos += len(t)
+
+        def line_at(offset: int) -> int:
+            i = bisect.bisect_right(starts, offset) - 1
+            t, line = pieces[i]
+            return line + t.count("\n", 0, offset - starts[i])
+
         pos = 0
         for m in _WS.finditer(raw):
             if m.start() > pos:
-                out.append((raw[pos:m.start()], lines[pos]))
+                out.append((raw[pos:m.start()], line_at(pos)))
             before = raw[m.start() - 1] if m.start() > 0 else ""
             after = raw[m.end()] if m.end() < len(raw) else ""
             ws = m.group(0)
             if before and after and not ("\n" in ws and _WIDE.match(before) and _WIDE.match(after)
                                          and not set(ws) & {"\xa0", "\u3000"}):
-                out.append((" ", lines[m.start()]))
+                out.append((" ", line_at(m.start())))
             pos = m.end()
         if pos < len(raw):
-            out.append((raw[pos:], lines[pos]))
+            out.append((raw[pos:], line_at(pos)))
         return out
 
 
@@ -272,4 +294,6 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
         text_parts.append("\n")
         pos += 1
     text = "".join(text_parts).rstrip("\n")
+    if not text.strip():
+        raise LoadError("no text found in the web page")
     return Document(text=text, path=path, encoding=encoding, source_map=source_map, meta={"format": "html"})

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ..finding import Finding, Severity
 from . import SEVERITY_ZH, FileResult
+from .where import describe
 
 _SEV_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT = 40
@@ -27,6 +28,8 @@ def _context(r: FileResult, f: Finding) -> tuple[str, str, str]:
 def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
     head = Text()
     head.append(f"{r.path}:{f.line}:{f.column}: ", style="bold")
+    if r.doc is not None and r.doc.source_map:  # Word, PDF, web page: say where in the reviewer's terms
+        head.append(f"〔{describe(f.location)}〕 ")
     head.append(f.code, style=_SEV_STYLE[f.severity])
     head.append(f" [{SEVERITY_ZH[f.severity]}] ", style=_SEV_STYLE[f.severity])
     head.append(f.message)
