@@ -61,8 +61,8 @@ WEEKDAY = Rule(
     summary="日期与星期不符（2024年11月25日（星期二））",
     source="公历历法；GB/T 15835-2011 4.2",
     doc="日期后括注的星期与日历不符时，读者无法判断哪一个是对的，会议、报名等事项可能因此错过。"
-        "没写年份的日期按它前面最近的完整日期（或文末成文日期）的年份及下一年推算，两年都对不上才报告；"
-        "找不到年份的不判断。"
+        "没写年份的日期按它前面最近的完整日期推算年份（月日更早的算下一年）；前面没有完整日期的，"
+        "按文末成文日期的年份及下一年推算，两年都对不上才报告；找不到年份的不判断。"
         "建议改正星期，但也可能是日期写错了，需人工确认。",
     examples_hit=["定于2024年11月25日（星期二）上午9时召开会议。", "报名截止时间为2025年1月6日星期五。",
                   "2024年2月10日至17日放假调休，共8天。2月4日（星期六）上班。"],
@@ -180,7 +180,7 @@ class NumberCheck(Check):
     def _weekdays(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
         seen: set[int] = set()
-        full_dates = [(m.start(), int(m["y"])) for m in _YMD.finditer(text)]
+        full_dates = [(m.start(), (int(m["y"]), int(m["m"]), int(m["d"] or 1))) for m in _YMD.finditer(text)]
         for pattern, with_year in ((_YMD, True), (_MD, False)):
             for m in pattern.finditer(text):
                 if m.start() in seen or (with_year and not m["d"]):
@@ -192,12 +192,10 @@ class NumberCheck(Check):
                 mo, d = int(m["m"]), int(m["d"])
                 if with_year:
                     years = [int(m["y"])]
-                else:             # the year of the last full date before it, else of the 成文日期
-                    base = next((y for pos, y in reversed(full_dates) if pos < m.start()), None)
-                    base = base or (doc.written_date.year if doc.written_date else None)
-                    if base is None:
+                else:
+                    years = self._year_candidates(doc, full_dates, m.start(), mo, d)
+                    if not years:
                         continue
-                    years = [base, base + 1]
                 dates = [dt.date(y, mo, d) for y in years if _valid(y, mo, d)]
                 said = _WEEKDAY_NUM[w["w"][-1]]
                 if not dates or any(x.weekday() == said for x in dates):
@@ -208,6 +206,18 @@ class NumberCheck(Check):
                 when = m.group() if with_year else f"{dates[0].year}年{m.group()}"
                 yield WEEKDAY.finding(s, e, w["w"], f"{when}是星期{real}，不是{w['w']}（请核对日期和星期）",
                                       suggestion=prefix + real, evidence=f"{dates[0].isoformat()} 星期{real}")
+
+    @staticmethod
+    def _year_candidates(doc: Document, full_dates: list[tuple[int, tuple[int, int, int]]], pos: int,
+                         mo: int, d: int) -> list[int]:
+        """A date without a year follows the last full date before it (into the next year if it comes
+        earlier in the calendar); failing that, the 成文日期's year or the next one."""
+        ref = next((ymd for p, ymd in reversed(full_dates) if p < pos), None)
+        if ref is not None:
+            return [ref[0] if (mo, d) >= ref[1:] else ref[0] + 1]
+        if doc.written_date:
+            return [doc.written_date.year, doc.written_date.year + 1]
+        return []
 
     def _written_date(self, doc: Document) -> Iterator[Finding]:
         paragraphs = doc.paragraphs

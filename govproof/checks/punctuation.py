@@ -39,7 +39,8 @@ UNPAIRED = Rule(
     source=f"{GBT15834} 4.6（引号）、4.7（括号）、4.15（书名号）",
     doc="引号、括号、书名号都是成对使用的标号，前后两半缺一半、或者两种标号交错（“（……”）），"
         "读者就分不清引用和注释到哪里为止。本规则在每个段落内配对；跨段的长引文按 GB/T 15834 4.6.3.4"
-        "每段开头用前引号、只在最后一段末尾用后引号，这种写法不报告。行首的“1）”“a）”是序号，不报告。",
+        "每段开头用前引号、只在最后一段末尾用后引号，这种写法不报告。行首的“1）”“a）”是序号，不报告。"
+        "半角括号多出现在中英混排和代码里，单独缺一半时不报告（中文里的半角括号由 P101 报告）。",
     examples_hit=["他强调：“要把群众的事当作自己的事。", "根据《中华人民共和国政府信息公开条例规定，制定本办法。",
                   "请于3月底前报送材料）。"],
     examples_ok=["他强调：“要把群众的事当作自己的事。”", "“一是……\n“二是……”",
@@ -62,7 +63,7 @@ _LEADING_CN_NUMBER = regex.compile(r"[ \t\u3000#]*[一二三四五六七八九�
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」", "『": "』"}
 _CLOSERS = {c: {o for o, cc in _PAIRS.items() if cc == c} for c in set(_PAIRS.values())}
 _CLOSERS["）"] = _CLOSERS[")"] = {"（", "("}
-_ENUMERATOR = regex.compile(r"(?:^|[\s：:，；])[\s\u3000]*[0-9０-９A-Za-z一二三四五六七八九十]{1,3}$")
+_ENUMERATOR = regex.compile(r"(?m)(?:^|[\s：:，；])[\s\u3000]*[0-9０-９A-Za-z一二三四五六七八九十]{1,3}$")
 _NAMES = {"“": "前引号", "”": "后引号", "‘": "前单引号", "’": "后单引号", "《": "前书名号", "》": "后书名号",
           "〈": "前单书名号", "〉": "后单书名号", "（": "前括号", "）": "后括号", "(": "前括号", ")": "后括号",
           "【": "前方头括号", "】": "后方头括号", "〔": "前六角括号", "〕": "后六角括号",
@@ -171,18 +172,19 @@ class PunctuationCheck(Check):
             openers = _CLOSERS[ch]
             depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in openers), None)
             if depth is None:
-                if ch in "）)" and _ENUMERATOR.search(text, max(ps, i - 6), i):
+                if ch == ")" or (ch == "）" and _ENUMERATOR.search(text, max(ps, i - 6), i)):
                     continue          # 1） a） 一） used as item numbers
                 yield UNPAIRED.finding(i, i + 1, ch, f"“{ch}”（{_NAMES[ch]}）没有对应的{_NAMES[next(iter(openers))]}")
                 continue
             for o, oi, _ in stack[depth + 1:]:
-                yield self._unclosed(o, oi)
+                if o != "(":
+                    yield self._unclosed(o, oi)
             o, oi, nested = stack[depth]
             del stack[depth:]
             if nested:
                 yield from self._nested(o, oi, ch, i)
         for o, oi, _ in stack:
-            if o == "“" and self._quote_continues(doc, pe):
+            if o == "(" or (o == "“" and self._quote_continues(doc, pe)):
                 continue
             yield self._unclosed(o, oi)
 

@@ -27,10 +27,12 @@ STRAY_SPACE = Rule(
                   "请各单位于3月底前将材料报送至区政府　办公室。"],
     examples_ok=["第一条 为了保障公民、法人和其他组织依法获取政府信息，制定本条例。",
                  "勠力同心谋新篇 砥砺前行开新局", "郭金严　　市公安局副局长",
-                 "会上提出“勠力同心谋新篇 砥砺前行开新局”的口号。", "姓名 性别 出生年月 职务"],
+                 "会上提出“勠力同心谋新篇 砥砺前行开新局”的口号。", "姓名 性别 出生年月 职务",
+                 "联系人：王　伟，电话：0771-2801234。"],
 )
 
 _BETWEEN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+_PADDED_NAME = regex.compile(r"(?:^|(?<=[^\p{Han}]))\p{Han}[ \u3000]\p{Han}(?!\p{Han})")
 _PROSE = regex.compile(r"[，。；：]")
 _LABEL = regex.compile(
     r"[\s\u3000#>*]*(?:第[一二三四五六七八九十百零〇\d]+[编章节条款项]|[一二三四五六七八九十]{1,3}[、.．]|"
@@ -51,6 +53,8 @@ class SpaceCheck(Check):
                 continue              # several gaps or a wide one: alignment, a table row, a name list
             m = spaces[0]
             start, end = line_start + m.start(), line_start + m.end()
+            if _PADDED_NAME.match(line, max(0, m.start() - 2)) or _PADDED_NAME.match(line, max(0, m.start() - 1)):
+                continue              # 王　伟: a two-character name padded to the width of three
             if (_LABEL.fullmatch(line, 0, m.start()) or doc.in_region(start, end, ("title", "quote", "latin", "code"))
                     or inside(comments, start, end)):
                 continue
