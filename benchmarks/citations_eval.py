@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Figures for the C rules (citations of 《中华人民共和国政府信息公开条例》).
+
+1. Precision / recall per rule on labelled sets written for govproof:
+   tests/data/citations_cases.yaml (the development set the tests run) and
+   benchmarks/data/citations_eval.yaml (held out: written after the checker, not used to tune it).
+   Counted per (case, code): a finding of a code the case expects is a true positive (up to the expected count).
+2. Findings on the regulation's own texts, which cite themselves (本条例第三十三条 …): the 2019 text checked as
+   current (target 0) and the 2007 text checked with --as-of 2010-01-01 (target 0). These read ../shared/data/ogi
+   and are skipped, saying so, when it is missing.
+
+    python benchmarks/citations_eval.py [--show-errors]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from govproof import Config, check_text  # noqa: E402
+from govproof.api import check_path  # noqa: E402
+
+SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data" / "citations_cases.yaml"),
+        ("held-out (benchmarks/data/citations_eval.yaml)", ROOT / "benchmarks" / "data" / "citations_eval.yaml")]
+SHARED = ROOT.parent / "shared" / "data" / "ogi"
+CONFIG = Config(select=("C",))
+
+
+def score(path: Path, show: bool) -> Counter:
+    cases = yaml.safe_load(path.read_text("utf-8"))["cases"]
+    counts: Counter = Counter()
+    for case in cases:
+        found = check_text(case["text"], CONFIG, as_of=str(case.get("as_of", "2025-06-01")), profile=case.get("profile"))
+        got, want = Counter(f.code for f in found), Counter(case["expect"])
+        for code in set(got) | set(want):
+            tp = min(got[code], want[code])
+            counts[(code, "tp")] += tp
+            counts[(code, "fp")] += got[code] - tp
+            counts[(code, "fn")] += want[code] - tp
+            if show and got[code] != want[code]:
+                print(f"    {case['id']}: {code} expected {want[code]}, found {got[code]}: "
+                      + "; ".join(f"{f.text}→{f.suggestion} {f.message[:60]}" for f in found if f.code == code))
+    counts["cases"] = len(cases)
+    counts["silent"] = sum(1 for c in cases if not c["expect"])
+    return counts
+
+
+def pr(tp: int, fp: int, fn: int) -> str:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return f"P {p:6.1%}  R {r:6.1%}  (tp {tp}, fp {fp}, fn {fn})"
+
+
+def report(name: str, counts: Counter) -> None:
+    codes = sorted({k[0] for k in counts if isinstance(k, tuple)})
+    print(f"{name}: {counts['cases']} cases ({counts['silent']} that must stay silent)")
+    for code in codes:
+        print(f"  {code}  " + pr(counts[(code, 'tp')], counts[(code, 'fp')], counts[(code, 'fn')]))
+    total = [sum(counts[(c, k)] for c in codes) for k in ("tp", "fp", "fn")]
+    print("  all   " + pr(*total))
+
+
+def self_check() -> None:
+    if not SHARED.is_dir():
+        print(f"regulation self-check: skipped ({SHARED} not found; it is in the project's shared data, not in the repo)")
+        return
+    from govproof.checks.citations.analysis import Analysis
+    from govproof.loaders import load_path
+
+    for name, as_of in (("regulation-2019.md", "2025-06-01"), ("regulation-2007.md", "2010-01-01"),
+                        ("spc-ogi-cases-provisions-2011.md", "2011-08-13")):
+        path = SHARED / name
+        if not path.is_file():
+            print(f"  {name}: missing")
+            continue
+        config = Config(select=("C",), as_of=__import__("datetime").date.fromisoformat(as_of))
+        found = check_path(path, config)
+        doc = load_path(path, as_of=config.as_of)
+        a = Analysis(doc)
+        cited = sum(len([e for e in c.elements if not e.implied]) for c in a.ogi_chains)
+        print(f"  {name} --as-of {as_of} (read against the {a.version} text): {cited} citations of the regulation "
+              f"checked, {len(found)} findings" + "".join(f"\n    {f.code} {f.text}: {f.message}" for f in found))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show-errors", action="store_true", help="list every case where a code was missed or extra")
+    args = ap.parse_args()
+    for name, path in SETS:
+        report(name, score(path, args.show_errors))
+    print("regulation self-check (reads ../shared/data/ogi):")
+    self_check()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
