@@ -28,6 +28,7 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--baseline", metavar="PATH", help="do not report findings accepted in this baseline file")
     p.add_argument("--write-baseline", metavar="PATH", help="accept every finding of this run into this baseline file")
     p.add_argument("--restart", action="store_true", help="start a new run even if the last one was interrupted")
+    p.add_argument("--recheck", action="store_true", help="check every document again, even those unchanged since the last run")
     p.add_argument("--max-depth", type=int, default=1, metavar="N", help="URL sources: follow same-site links N levels (default 1)")
     p.add_argument("--rate", type=float, default=2.0, metavar="R", help="URL sources: at most R requests per second per site (default 2)")
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="URL sources: seconds per request (default 20)")
@@ -115,7 +116,8 @@ def _run_with_progress(args, source, store, config, limits, jobs, console):
         bar[0].advance(base["findings"])
 
     try:
-        outcome = audit(source, store, config, limits, jobs, resume=not args.restart, on_start=on_start,
+        outcome = audit(source, store, config, limits, jobs, resume=not args.restart, recheck=args.recheck,
+                        on_start=on_start,
                         on_result=on_result)
     except KeyboardInterrupt:
         if bar:

@@ -106,6 +106,7 @@ class Crawler:
         self._robots: dict[str, RobotFileParser] = {}
         self._last: dict[str, float] = {}
         self._stop = threading.Event()
+        self._seen: set[str] = set()
 
     # --- politeness ----------------------------------------------------------------
     def _wait_turn(self, site: str, robots: RobotFileParser | None) -> None:
@@ -146,12 +147,15 @@ class Crawler:
             if _site(url) not in self.sites:
                 raise _FetchError(f"redirected off the site to {url}")
             if not self._allowed(client, url):
-                raise _FetchError("disallowed by robots.txt")
+                raise _Disallowed("disallowed by robots.txt")
             self._wait_turn(_site(url), self._robots.get(_site(url)))
             try:
                 with client.stream("GET", url) as resp:
                     if resp.is_redirect and resp.headers.get("location"):
                         url = normalize(urljoin(url, resp.headers["location"]))
+                        if url in self._seen:  # an old address of a page checked under its own
+                            raise _Alias(url)
+                        self._seen.add(url)
                         continue
                     if resp.status_code != 200:
                         raise _FetchError(f"HTTP {resp.status_code}")
@@ -180,6 +184,11 @@ class Crawler:
     def _item(self, client, url: str, depth: int) -> Item | None:
         try:
             final, body, ctype = self._fetch(client, url)
+        except _Alias:
+            return None
+        except _Disallowed as e:  # a listed URL says why it was left out; a link found on a page is just not followed
+            return Item(key=url, name=url_name(url, ".html"), section=url_section(url), depth=depth,
+                        error=str(e)) if depth == 0 else None
         except _FetchError as e:
             return Item(key=url, name=url_name(url, ".html"), section=url_section(url), depth=depth, error=str(e))
         suffix = _suffix_for(ctype, final, self.suffixes)
@@ -192,14 +201,14 @@ class Crawler:
         links: tuple[str, ...] = ()
         if CONTENT_TYPES.get(ctype.split(";")[0].strip().lower()) == ".html":
             links = tuple(dict.fromkeys(normalize(u) for u in page_links(body, final) if self._wanted(normalize(u))))
-        return Item(key=url, name=url_name(final, suffix), section=url_section(url), data=body, depth=depth,
+        return Item(key=final, name=url_name(final, suffix), section=url_section(final), data=body, depth=depth,
                     links=links)
 
     def items(self) -> Iterator[Item]:
         import httpx
 
         todo: deque[tuple[str, int]] = deque((u, 0) for u in dict.fromkeys(self.seeds))
-        seen = {u for u, _ in todo}
+        seen = self._seen = {u for u, _ in todo}
         self.discovered = len(seen)
         fetched = 0
         with httpx.Client(timeout=self.options.timeout, follow_redirects=False,
@@ -229,6 +238,14 @@ class Crawler:
 
 
 class _FetchError(Exception):
+    pass
+
+
+class _Disallowed(_FetchError):
+    pass
+
+
+class _Alias(_FetchError):
     pass
 
 
