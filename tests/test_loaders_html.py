@@ -103,3 +103,11 @@ def test_empty_and_undecodable_pages_are_errors():
         load_bytes(b"   ", "blank.html")
     with pytest.raises(LoadError, match="cannot decode the page"):
         load_bytes(b"\x00\x01\x02" * 100, "binary.html")
+
+
+def test_suppression_comments_in_the_page_still_apply():
+    page = PAGE.replace("确保信息及时、准确发布。", "确保信息及时、准确发布。<!-- govproof: ignore S101 -->")
+    doc = load_bytes(page.encode("gbk"), "notice.html")
+    assert [f.text for f in check_document(doc, CONFIG)] == ["侯选人"]
+    whole = PAGE.replace("<head>", "<head><!-- govproof: ignore-file S101 -->")
+    assert check_document(load_bytes(whole.encode("gbk"), "notice.html"), CONFIG) == []

@@ -230,6 +230,8 @@ def _extract(root: Any, lines: _Lines, builder: _Builder, deadline: Deadline) ->
         for child in el:
             if isinstance(child.tag, str):
                 visit(child)
+            elif _is_marker(child):  # <!-- govproof: ignore S101 --> keeps working in extracted text
+                builder.add(f" {child.text.strip()} ", child.sourceline or lines.locate("", None))
             if child.tail:
                 builder.add(child.tail, lines.locate(child.tail, None))
         if block:
@@ -240,6 +242,12 @@ def _extract(root: Any, lines: _Lines, builder: _Builder, deadline: Deadline) ->
 
     visit(root)
     builder.end()
+
+
+def _is_marker(node: Any) -> bool:
+    from lxml import etree
+
+    return node.tag is etree.Comment and "govproof:" in (node.text or "")
 
 
 def _page_title(tree: Any) -> tuple[str, int] | None:
@@ -276,6 +284,9 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
     builder = _Builder()
     _extract(root, _Lines(source, root.sourceline or 1), builder, deadline)
     paragraphs = [p for p in (_Builder.fold(raw) for raw in builder.paragraphs) if "".join(t for t, _ in p).strip()]
+    for node in tree.iter(etree.Comment):
+        if _is_marker(node) and "ignore-file" in node.text:
+            paragraphs.insert(0, [(node.text.strip(), node.sourceline or 1)])
     title = _page_title(tree)
     if title and (not paragraphs or title[0].replace(" ", "") not in
                   "".join(t for p in paragraphs[:5] for t, _ in p).replace(" ", "")):
