@@ -145,15 +145,15 @@ class NumberCheck(Check):
 
     def _impossible(self, doc: Document) -> Iterator[Finding]:
         text = doc.text
-        covered: list[tuple[int, int]] = []
+        covered: set[int] = set()     # ends of full dates: their month-day tail is not checked again
         for m in _YMD.finditer(text):
             y, mo = int(m["y"]), int(m["m"])
             d = int(m["d"]) if m["d"] else 1
-            covered.append(m.span())
+            covered.add(m.end())
             if not (1 <= mo <= 12) or (m["d"] and not _valid(y, mo, d)):
                 yield self._bad_date(m.start(), m.end(), m.group(), mo, d if m["d"] else None, y)
         for m in _MD.finditer(text):
-            if any(s <= m.start() < e for s, e in covered):
+            if m.end() in covered:
                 continue
             mo, d = int(m["m"]), int(m["d"])
             if not _valid(2024, mo, d) if 1 <= mo <= 12 else True:

@@ -40,11 +40,12 @@ UNPAIRED = Rule(
     doc="引号、括号、书名号都是成对使用的标号，前后两半缺一半、或者两种标号交错（“（……”）），"
         "读者就分不清引用和注释到哪里为止。本规则在每个段落内配对；跨段的长引文按 GB/T 15834 4.6.3.4"
         "每段开头用前引号、只在最后一段末尾用后引号，这种写法不报告。行首的“1）”“a）”是序号，不报告。"
-        "半角括号多出现在中英混排和代码里，单独缺一半时不报告（中文里的半角括号由 P101 报告）。",
+        "半角括号多出现在中英混排和代码里，单独缺一半时不报告（中文里的半角括号由 P101 报告）。"
+        "文本在句子中间截断（以逗号、分号、冒号结尾的摘录）时，最后一段里没闭合的标号不报告。",
     examples_hit=["他强调：“要把群众的事当作自己的事。", "根据《中华人民共和国政府信息公开条例规定，制定本办法。",
                   "请于3月底前报送材料）。"],
     examples_ok=["他强调：“要把群众的事当作自己的事。”", "“一是……\n“二是……”",
-                 "1）报名时间：3月1日至3月15日。"],
+                 "1）报名时间：3月1日至3月15日。", "暂时调整实施《中华人民共和国药品管理法"],
 )
 NESTING = Rule(
     code="P104", name="wrong-nesting", severity=Severity.WARNING, fix="safe",
@@ -58,6 +59,8 @@ NESTING = Rule(
 )
 
 _FULL = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_MID_SENTENCE_END = regex.compile(r"[，、；：,;:][ \t\u3000]*$")
+_FULL_STOP_END = regex.compile(r"[。！？!?…”’》）)】〕」』][ \t\u3000]*$")
 _SENTENCE_END = regex.compile(r"[ \t]*(?:[”’）]|\r|\n|$)")
 _LEADING_CN_NUMBER = regex.compile(r"[ \t\u3000#]*[一二三四五六七八九十]{1,3}$")
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "【": "】", "〔": "〕", "「": "」", "『": "』"}
@@ -183,6 +186,8 @@ class PunctuationCheck(Check):
             del stack[depth:]
             if nested:
                 yield from self._nested(o, oi, ch, i)
+        if stack and self._cut_off(doc, pe):
+            return                    # an excerpt that stops mid-sentence: the other half is beyond the cut
         for o, oi, _ in stack:
             if o == "(" or (o == "“" and self._quote_continues(doc, pe)):
                 continue
@@ -202,6 +207,16 @@ class PunctuationCheck(Check):
             msg = "引号里边再用引号时，里边一层应改用单引号‘’（也可能是前后引号打反了，请确认）"
             yield NESTING.finding(oi, oi + 1, o, msg, suggestion="‘", fix_safe=False)
             yield NESTING.finding(ci, ci + 1, c, msg, suggestion="’", fix_safe=False)
+
+    @staticmethod
+    def _cut_off(doc: Document, pe: int) -> bool:
+        """The text stops mid-sentence: its last paragraph ends with a comma-like mark, or it is a
+        one-paragraph fragment without a full stop (a sentence cut out of a longer text)."""
+        if doc.text[pe:].strip():
+            return False
+        if _MID_SENTENCE_END.search(doc.text, 0, pe):
+            return True
+        return len(doc.paragraphs) == 1 and not _FULL_STOP_END.search(doc.text, 0, pe)
 
     @staticmethod
     def _quote_continues(doc: Document, pe: int) -> bool:
