@@ -51,7 +51,10 @@ def check(a: Analysis) -> Iterator[Finding]:
         return
     how = "按国家法定节假日安排计算" if exact else "所涉年份的节假日安排尚未收录，按周一至周五计算（未扣除法定节假日）"
     rule = (f"自收到申请之日起{base}个工作日内答复" + (f"，延长后最长{limit}个工作日" if extended else "，文中未说明延长答复期限"))
-    msg = (f"收到申请（{got.date:%Y年%-m月%-d日}）至答复（{replied:%Y年%-m月%-d日}）共{days}个工作日，"
+    when = f"{got.date.year}年{got.date.month}月{got.date.day}日"
+    received = f"收到申请（{when}）" if not got.submitted else f"申请提交（{when}，收到日期可能稍晚）"
+    msg = (f"{received}至答复（{replied.year}年{replied.month}月{replied.day}日）共{days}个工作日，"
            f"超过法定期限：{rule}。{how}")
     article = Provision(33, 2) if a.version == "2019" else Provision(24, 2)
-    yield OVERDUE.finding(got.start, got.end, text[got.start:got.end], msg, evidence=a.regulation.quote(article))
+    yield OVERDUE.finding(got.start, got.end, text[got.start:got.end], msg, evidence=a.regulation.quote(article),
+                          confidence=0.7 if got.submitted else 0.95)

@@ -30,46 +30,57 @@ class Received:
     start: int
     end: int
     date: dt.date
+    submitted: bool   # the date is when the applicant sent it (提交/提出); receipt may be later
+
+
+_SENT = regex.compile(r"[^，。；]{0,12}?(?:提交|提出|递交|寄出|寄送|邮寄)")
+_GOT = regex.compile(r"收到|签收|受理")
 
 
 def received_date(a: Analysis) -> Received | None:
-    """The date the application was received, from a sentence saying so (收到/收悉/受理, else 提交)."""
-    doc = a.doc
+    """The date the application was received, from a sentence saying so (收到/收悉/受理, else 提交).
+
+    With several dates in the sentence (提交 then 签收) the latest is the receipt.
+    """
+    doc, text = a.doc, a.doc.text
     best: Received | None = None
     for s, e in doc.sentences:
-        line = doc.text[s:e]
-        if line.strip() and ARABIC_DATE.fullmatch(line.strip()) or CHINESE_DATE.fullmatch(line.strip()):
+        line = text[s:e].strip()
+        if ARABIC_DATE.fullmatch(line) or CHINESE_DATE.fullmatch(line):
             continue
-        strong = bool(_RECEIVED.search(line))
-        if not strong and not _SUBMITTED.search(line):
+        strong = bool(_RECEIVED.search(text, s, e))
+        if not strong and not _SUBMITTED.search(text, s, e):
             continue
-        found = _date_in(doc.text, s, e, doc.date)
-        if found is None:
+        dates = _dates_in(text, s, e, doc.date)
+        if not dates:
             continue
-        r = Received(found[0], found[1], found[2])
+        start, end, date = max(dates, key=lambda d: d[2])
+        sent = bool(_SENT.match(text, end, e)) and not _GOT.search(text, end, min(e, end + 14))
+        r = Received(start, end, date, submitted=sent or not strong)
         if strong:
             return r
         best = best or r
     return best
 
 
-def _date_in(text: str, s: int, e: int, context: dt.date) -> tuple[int, int, dt.date] | None:
+def _dates_in(text: str, s: int, e: int, context: dt.date) -> list[tuple[int, int, dt.date]]:
+    found = []
     for pat in (ARABIC_DATE, CHINESE_DATE):
-        m = pat.search(text, s, e)
-        if m:
+        for m in pat.finditer(text, s, e):
             d = parse_date_match(m)
             if d:
-                return m.start(), m.end(), d
-    m = _SHORT_DATE.search(text, s, e)
-    if m:
+                found.append((m.start(), m.end(), d))
+    if found:
+        return found
+    for m in _SHORT_DATE.finditer(text, s, e):
         try:
             d = dt.date(context.year, int(m.group(1)), int(m.group(2)))
         except ValueError:
-            return None
+            continue
         if d > context:
             d = d.replace(year=d.year - 1)
-        return m.start(), m.end(), d
-    return None
+        found.append((m.start(), m.end(), d))
+    return found
 
 
 def check(a: Analysis) -> Iterator[Finding]:

@@ -13,13 +13,14 @@ from .numerals import chinese_to_int
 from .regulation import Provision
 
 N = r"(?:[〇零一二三四五六七八九十百两]{1,6}|[0-9０-９]{1,3})"
+H = r"[ \t\u3000]"   # spaces inside one line: a citation never runs over a line break
 _CN_ITEM = r"(?:[一二三四五六七八九十]{1,4}|[0-9０-９]{1,2})"
-_START = regex.compile(rf"第\s*(?P<list>{N}(?:\s*(?:、|和|及|与|至|到)\s*{N})+)\s*条|第\s*(?P<a>{N})\s*条")
-_ARTICLE = regex.compile(rf"(?P<di>第)?\s*(?P<a>{N})\s*条")
-_PARA = regex.compile(rf"第\s*(?P<p>{N})\s*款")
-_ITEM = regex.compile(rf"(?P<di>第)?\s*[（(]\s*(?P<i>{_CN_ITEM})\s*[）)](?P<xiang>\s*项)?|第\s*(?P<i2>{N})\s*项")
-_JOIN = regex.compile(r"\s*(?:以及|或者|、|和|及|与|或)\s*")
-_RANGE = regex.compile(r"\s*(?:至|到|—|－|~|～)\s*")
+_START = regex.compile(rf"第{H}*(?P<list>{N}(?:{H}*(?:、|和|及|与|至|到){H}*{N})+){H}*条|第{H}*(?P<a>{N}){H}*条")
+_ARTICLE = regex.compile(rf"(?P<di>第)?{H}*(?P<a>{N}){H}*条")
+_PARA = regex.compile(rf"{H}*第{H}*(?P<p>{N}){H}*款")
+_ITEM = regex.compile(rf"(?P<di>第)?{H}*[（(]{H}*(?P<i>{_CN_ITEM}){H}*[）)](?P<xiang>{H}*项)?|第{H}*(?P<i2>{N}){H}*项")
+_JOIN = regex.compile(rf"{H}*(?:以及|或者|、|和|及|与|或){H}*")
+_RANGE = regex.compile(rf"{H}*(?:至|到|—|－|~|～){H}*")
 _LIST_SPLIT = regex.compile(r"\s*(至|到)\s*|\s*(?:、|和|及|与)\s*")
 _HEADING_GAP = regex.compile(r"[ \u3000]")
 
