@@ -64,3 +64,28 @@ def test_doubled_words_but_not_reduplication_names_or_aabb():
     ok = ("大家常常看看、天天学，人人参与，一一落实，层层压实，步步推进，认认真真、的的确确办好实事；"
           "为实现这一目的的各项措施要落实到位；合同标的的金额为100万元；获奖人员：王丽丽、李娜娜。")
     assert codes(ok, "F106") == []
+
+
+def test_safe_fixes_of_all_form_families_leave_nothing_safe_to_fix_and_add_no_new_problem():
+    text = ("XX县人民政府办公室关于开展安全生产大检查的通知\n"
+            "X政办发[2024]第05号\n"
+            "各乡镇人民政府,县政府各部门:\n"
+            "根据《国务院安全生产委员会关于开展安全生产大检查的通知》、《XX省安全生产条例》等要求，分三、四个阶段进行。\n"
+            "一.检查内容\n"
+            "检查企业20-30%，项目总投资3千万元以上的企业全部检查，共１２个乡镇。。\n"
+            "要进一步进一步加强对人员密集场所的的检查...确保不留死角。\n"
+            "县人民政府办公室\n"
+            "二〇二四年三月五日\n")
+    before = {f.code for f in findings(text, "P,N,F")}
+    after_text = fixed(text, "P,N,F")
+    after = findings(after_text, "P,N,F")
+    assert not [f for f in after if f.fix_safe]
+    assert {f.code for f in after} <= before
+    assert after_text.splitlines()[1:6] == [
+        "X政办发〔2024〕5号",
+        "各乡镇人民政府，县政府各部门：",
+        "根据《国务院安全生产委员会关于开展安全生产大检查的通知》《XX省安全生产条例》等要求，分三四个阶段进行。",
+        "一、检查内容",
+        "检查企业20%～30%，项目总投资3000万元以上的企业全部检查，共12个乡镇。",
+    ]
+    assert after_text.endswith("要进一步加强对人员密集场所的检查……确保不留死角。\n县人民政府办公室\n2024年3月5日\n")

@@ -1,4 +1,4 @@
-"""发文字号 per GB/T 9704-2012 7.2.4: 机关代字〔2024〕5号 — 六角括号, full year, no 第, no leading zeros.
+"""发文字号 per GB/T 9704-2012 (版头): 机关代字〔2024〕5号 — 六角括号, full year, no 第, no leading zeros.
 
 F101 wrong brackets, F102 short year, F103 第 or leading zeros in the serial number.
 """
@@ -14,8 +14,8 @@ from ..finding import Finding, Severity
 from ..rule import Check, CheckContext, Rule
 from .cjk import FULLWIDTH_DIGITS, TO_HALFWIDTH_DIGITS, inside, markup_comments
 
-GBT9704 = "GB/T 9704-2012《党政机关公文格式》7.2.4（发文字号）"
-_RULE_DOC = ("GB/T 9704-2012 7.2.4：发文字号由发文机关代字、年份、发文顺序号组成。年份、发文顺序号用阿拉伯数字标注；"
+GBT9704 = "GB/T 9704-2012《党政机关公文格式》7.2（版头）中的发文字号"
+_RULE_DOC = ("GB/T 9704-2012：发文字号由发文机关代字、年份、发文顺序号组成。年份、发文顺序号用阿拉伯数字标注；"
              "年份应标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位（即1不编为001），在阿拉伯数字后加“号”。"
              "例：国办发〔2024〕5号。")
 

@@ -25,7 +25,7 @@ SKIP = ("url", "email", "latin", "code")
 SHORT_YEAR = Rule(
     code="N101", name="short-year", severity=Severity.WARNING, fix="unsafe",
     summary="年份简写（24年3月）",
-    source=f"{GBT15835} 4.2.2（年份不能简写）；GB/T 9704-2012 7.3.5",
+    source=f"{GBT15835} 第5章（年份不应简写）；GB/T 9704-2012（成文日期、发文字号的年份标全称）",
     doc="年份应写全：“2024年3月”不写作“24年3月”，“1998年”不写作“98年”。只在“××年×月”这种日期里报告，"
         "“工作满10年3个月”之类的时长不报告。建议的世纪按文件日期推断，需人工确认。",
     examples_hit=["24年3月起，全市推行“一网通办”。", "该厂于98年5月建成投产。"],
@@ -34,7 +34,7 @@ SHORT_YEAR = Rule(
 MIXED_NUMBER = Rule(
     code="N102", name="mixed-number", severity=Severity.WARNING, fix="safe",
     summary="阿拉伯数字与“十、百、千”混写（3千万）",
-    source=f"{GBT15835} 5.1.2（多位数）",
+    source=f"{GBT15835} 第5章（多位数：阿拉伯数字只与“万”“亿”连用）",
     doc="阿拉伯数字可以与“万”“亿”连用（3000万、1.2亿），但不能与“十、百、千”连用：“3千万元”应写作"
         "“3000万元”（或全用汉字“三千万元”）。千米、千克、千瓦等计量单位中的“千”不报告。",
     examples_hit=["项目总投资3千万元。", "全年接待游客1.5千万人次。", "发放补贴5百元。"],
@@ -43,7 +43,7 @@ MIXED_NUMBER = Rule(
 FULLWIDTH_DIGIT = Rule(
     code="N103", name="fullwidth-digit", severity=Severity.WARNING, fix="safe",
     summary="全角阿拉伯数字（２０２４）",
-    source=f"{GBT15835} 4.1（阿拉伯数字使用半角形式）",
+    source=f"{GBT15835}（阿拉伯数字的书写形式）；公文与网页排版惯例（阿拉伯数字用半角）",
     doc="阿拉伯数字应使用半角形式。全角数字（２０２４）在网页上显得字距松散，也会让检索、统计失效。",
     examples_hit=["全市共有１２个乡镇。", "２０２４年３月１日起施行。"],
     examples_ok=["全市共有12个乡镇。"],
@@ -51,7 +51,7 @@ FULLWIDTH_DIGIT = Rule(
 IMPOSSIBLE_DATE = Rule(
     code="N106", name="impossible-date", severity=Severity.ERROR, fix="none",
     summary="不存在的日期（2月30日、13月、4月31日）",
-    source=f"{GBT15835} 4.2（时间）；公历历法",
+    source=f"{GBT15835}（时间的表示）；公历历法",
     doc="月份只有1～12月，各月天数不同，平年2月只有28天。不存在的日期多是笔误，需核对原始材料后改正。",
     examples_hit=["请于2月30日前报送材料。", "2023年2月29日召开会议。", "自2024年13月1日起施行。", "二〇二四年四月三十一日"],
     examples_ok=["请于2月28日前报送材料。", "2024年2月29日召开会议。", "二〇二四年四月三十日"],
@@ -59,7 +59,7 @@ IMPOSSIBLE_DATE = Rule(
 WEEKDAY = Rule(
     code="N107", name="weekday-mismatch", severity=Severity.ERROR, fix="unsafe",
     summary="日期与星期不符（2024年11月25日（星期二））",
-    source="公历历法；GB/T 15835-2011 4.2",
+    source="公历历法；GB/T 15835-2011（时间的表示）",
     doc="日期后括注的星期与日历不符时，读者无法判断哪一个是对的，会议、报名等事项可能因此错过。"
         "没写年份的日期按它前面最近的完整日期推算年份（月日更早的算下一年）；前面没有完整日期的，"
         "按文末成文日期的年份及下一年推算，两年都对不上才报告；找不到年份的不判断。"
@@ -73,7 +73,7 @@ WEEKDAY = Rule(
 WRITTEN_DATE = Rule(
     code="N108", name="written-date-form", severity=Severity.WARNING, fix="safe",
     summary="成文日期格式不规范（2024年03月05日、二〇二四年三月五日、2024.3.5）",
-    source="GB/T 9704-2012《党政机关公文格式》7.3.5.2（成文日期）",
+    source="GB/T 9704-2012《党政机关公文格式》7.3.5（发文机关署名、成文日期和印章）",
     doc="GB/T 9704-2012 规定：成文日期用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位"
         "（即1不编为01）。2012年7月1日以前的公文按旧标准用汉字数字，不报告。"
         "只检查文末单独成行的日期（落款日期）。",

@@ -21,7 +21,7 @@ PROSE_SKIP = ("url", "email", "latin", "code")
 HALFWIDTH = Rule(
     code="P101", name="halfwidth-punctuation", severity=Severity.WARNING, fix="safe",
     summary="中文里用了半角标点（, . ; : ? ! ( )）",
-    source=f"{GBT15834} 第3章、附录A；《党政机关公文格式》GB/T 9704-2012（公文用中文标点）",
+    source=f"{GBT15834} 第4章（各标点符号的形式）、第5章（标点符号的位置和书写形式）",
     doc="中文行文应使用全角标点：逗号“，”、句号“。”、分号“；”、冒号“：”、问号“？”、叹号“！”、括号“（）”。"
         "半角标点多是切换输入法时漏改的，印出来挤在一起、位置偏下，是网站检查中常被点名的差错。\n\n"
         "以下情形不报告：数字中的小数点和千位分隔（3.5、10,000）、时间与比例（10:30、1:2）、"
@@ -36,9 +36,9 @@ HALFWIDTH = Rule(
 UNPAIRED = Rule(
     code="P103", name="unpaired-punctuation", severity=Severity.ERROR, fix="none",
     summary="引号、书名号、括号不成对（“” ‘’ 《》 （） 【】 〔〕）",
-    source=f"{GBT15834} 4.6（引号）、4.7（括号）、4.15（书名号）",
+    source=f"{GBT15834} 4.8（引号）、4.9（括号）、4.15（书名号）",
     doc="引号、括号、书名号都是成对使用的标号，前后两半缺一半、或者两种标号交错（“（……”）），"
-        "读者就分不清引用和注释到哪里为止。本规则在每个段落内配对；跨段的长引文按 GB/T 15834 4.6.3.4"
+        "读者就分不清引用和注释到哪里为止。本规则在每个段落内配对；跨段的长引文按 GB/T 15834 的规定"
         "每段开头用前引号、只在最后一段末尾用后引号，这种写法不报告。行首的“1）”“a）”是序号，不报告。"
         "半角括号多出现在中英混排和代码里，单独缺一半时不报告（中文里的半角括号由 P101 报告）。"
         "文本在句子中间截断（以逗号、分号、冒号结尾的摘录）时，最后一段里没闭合的标号不报告。",
@@ -50,7 +50,7 @@ UNPAIRED = Rule(
 NESTING = Rule(
     code="P104", name="wrong-nesting", severity=Severity.WARNING, fix="safe",
     summary="引号、书名号里又用了同一种标号（《关于印发《××办法》的通知》）",
-    source=f"{GBT15834} 4.6.3.2（引号的嵌套）、4.15.3.4（书名号的嵌套）",
+    source=f"{GBT15834} 4.8（引号）、4.15（书名号）",
     doc="书名号里边还要用书名号时，外面一层用双书名号，里边一层用单书名号：《关于印发〈××办法〉的通知》。"
         "引号里面还要用引号时，外面一层用双引号，里边一层用单引号。书名号的改法是确定的（安全修正）；"
         "引号里再出现的前引号也可能是打错的后引号，所以引号只给出建议，需人工确认。",
@@ -159,7 +159,9 @@ class PunctuationCheck(Check):
     # --- P103 / P104 ----------------------------------------------------------
     def _pairs(self, doc: Document, ps: int, pe: int) -> Iterator[Finding]:
         text = doc.text
-        stack: list[tuple[str, int, bool]] = []
+        # (mark, offset, findings of marks nested inside it, kept until it is closed: an inner 《》 is only
+        # "nested" once we know the outer 《 really has its 》)
+        stack: list[tuple[str, int, list[Finding]]] = []
         for m in regex.finditer(r"[“”‘’《》〈〉（）()【】〔〕「」『』]", text, pos=ps, endpos=pe):
             i, ch = m.start(), m.group()
             if ch in "()‘’" and doc.in_region(i, i + 1, PROSE_SKIP):
@@ -168,9 +170,7 @@ class PunctuationCheck(Check):
                     and text[i + 1].isascii() and text[i + 1].isalpha():
                 continue              # an apostrophe: China’s
             if ch in _PAIRS:
-                nested = (ch == "“" and any(o == "“" for o, _, _ in stack)) or \
-                         (ch == "《" and any(o == "《" for o, _, _ in stack))
-                stack.append((ch, i, nested))
+                stack.append((ch, i, []))
                 continue
             openers = _CLOSERS[ch]
             depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in openers), None)
@@ -182,10 +182,15 @@ class PunctuationCheck(Check):
             for o, oi, _ in stack[depth + 1:]:
                 if o != "(":
                     yield self._unclosed(o, oi)
-            o, oi, nested = stack[depth]
+            o, oi, inner = stack[depth]
             del stack[depth:]
-            if nested:
-                yield from self._nested(o, oi, ch, i)
+            outer = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == o), None)
+            if o in "“《" and outer is not None:
+                stack[outer][2].extend(self._nested(o, oi, ch, i))
+            if outer is not None:
+                stack[outer][2].extend(inner)
+            else:
+                yield from inner
         if stack and self._cut_off(doc, pe):
             return                    # an excerpt that stops mid-sentence: the other half is beyond the cut
         for o, oi, _ in stack:
@@ -220,7 +225,7 @@ class PunctuationCheck(Check):
 
     @staticmethod
     def _quote_continues(doc: Document, pe: int) -> bool:
-        """A quotation that runs over several paragraphs opens each one with “ (GB/T 15834 4.6.3.4)."""
+        """A quotation that runs over several paragraphs opens each one with “ (GB/T 15834, 4.8)."""
         for s, _ in doc.paragraphs:
             if s >= pe:
                 return doc.text[s:s + 4].lstrip(" \t\u3000").startswith("“")

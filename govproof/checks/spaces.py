@@ -28,15 +28,21 @@ STRAY_SPACE = Rule(
     examples_ok=["第一条 为了保障公民、法人和其他组织依法获取政府信息，制定本条例。",
                  "勠力同心谋新篇 砥砺前行开新局", "郭金严　　市公安局副局长",
                  "会上提出“勠力同心谋新篇 砥砺前行开新局”的口号。", "姓名 性别 出生年月 职务",
-                 "联系人：王　伟，电话：0771-2801234。"],
+                 "联系人：王　伟，电话：0771-2801234。", "出席：张三 李四。"],
 )
 
 _BETWEEN_HAN = regex.compile(r"(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 _PADDED_NAME = regex.compile(r"(?:^|(?<=[^\p{Han}]))\p{Han}[ \u3000]\p{Han}(?!\p{Han})")
+_NAME_PAIR = regex.compile(r"(?:^|(?<=[^\p{Han}]))\p{Han}{2,3}[ \u3000]\p{Han}{2,3}(?!\p{Han})")
 _PROSE = regex.compile(r"[，。；：]")
 _LABEL = regex.compile(
     r"[\s\u3000#>*]*(?:第[一二三四五六七八九十百零〇\d]+[编章节条款项]|[一二三四五六七八九十]{1,3}[、.．]|"
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|附件\d*|附录|附|注|主题词|抄送|发送|联系人)[\s\u3000]*$")
+
+
+def _in_name_pair(line: str, space: int) -> bool:
+    """Is the space the gap of a short token pair standing alone between punctuation (a list of names)?"""
+    return any(m.start() < space < m.end() for m in _NAME_PAIR.finditer(line))
 
 
 class SpaceCheck(Check):
@@ -55,6 +61,8 @@ class SpaceCheck(Check):
             start, end = line_start + m.start(), line_start + m.end()
             if _PADDED_NAME.match(line, max(0, m.start() - 2)) or _PADDED_NAME.match(line, max(0, m.start() - 1)):
                 continue              # 王　伟: a two-character name padded to the width of three
+            if _in_name_pair(line, m.start()):
+                continue              # 出席：张三 李四。 names set apart by a space
             if (_LABEL.fullmatch(line, 0, m.start()) or doc.in_region(start, end, ("title", "quote", "latin", "code"))
                     or inside(comments, start, end)):
                 continue
