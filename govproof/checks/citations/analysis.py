@@ -57,10 +57,14 @@ class Analysis:
         return self.doc.paragraphs[idx - 1] if idx else self.doc.sentence_at(offset)
 
     def decision_at(self, offset: int) -> list[Situation]:
-        """The situations stated in the sentence at ``offset``, else in its paragraph."""
+        """The situations stated in the sentence at ``offset``, else (or when it names no ground) in its paragraph."""
         text = self.doc.text
         found = situations_in(text, *self.doc.sentence_at(offset))
-        return found or situations_in(text, *self.paragraph(offset))
+        if found and not all(s.fallback for s in found):
+            return found
+        # `…属于商业秘密。根据…的规定，本机关不予公开。`: the ground is stated in the paragraph
+        around = situations_in(text, *self.paragraph(offset))
+        return around if any(not s.fallback for s in around) else found or around
 
     @staticmethod
     def other(version: str) -> Regulation:

@@ -22,7 +22,8 @@ def situations_in(text: str, start: int, end: int) -> list[Situation]:
             if any(not _NEGATION.search(text, max(start, m.start() - 4), m.start()) for m in pat.finditer(text, start, end)):
                 found.append(s)
                 break
-    return found
+    specific = [s for s in found if not s.fallback]
+    return specific or found
 
 
 def reply_voice(doc: Document, start: int, end: int) -> bool:

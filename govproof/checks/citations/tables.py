@@ -22,6 +22,7 @@ class Situation:
     cite: dict[str, tuple[Provision, ...]]    # version → provisions that mark this situation
     also: dict[str, tuple[Provision, ...]]    # version → provisions also right here
     step: bool = False                         # a step on the way (consulting), not a ground for the decision
+    fallback: bool = False                     # counts only when no other situation is stated (不予公开)
 
     def primary(self, version: str) -> Provision | None:
         found = self.cite.get(version, ())
@@ -60,7 +61,7 @@ def situations() -> tuple[Situation, ...]:
             signals=tuple(regex.compile(s) for s in row["signals"]),
             cite={"2019": _provisions(row.get("cite")), "2007": _provisions(row.get("cite_2007"))},
             also={"2019": _provisions(row.get("also")), "2007": _provisions(row.get("also_2007"))},
-            step=bool(row.get("step"))))
+            step=bool(row.get("step")), fallback=bool(row.get("fallback"))))
     return tuple(out)
 
 
