@@ -117,7 +117,7 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     should = (f"应引用{format_provision(right)}" if right else
               "应分别引用" + "、".join(format_provision(p) for p in rights))
     shown = [right] if right else rights
-    if owner is not None:
+    if owner is not None and not all(s.only_repealed for s in stated):
         msg = f"{where}答复的情形是{names}，所引“{text}”规定的是“{owner.name}”，{should}"
         evidence = f"所引{reg.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,

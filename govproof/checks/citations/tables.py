@@ -23,6 +23,7 @@ class Situation:
     also: dict[str, tuple[Provision, ...]]    # version → provisions also right here
     step: bool = False                         # a step on the way (consulting), not a ground for the decision
     fallback: bool = False                     # counts only when no other situation is stated (不予公开)
+    only_repealed: bool = False                # too loose to judge a provision by; recognises 2007 numbering only
 
     def primary(self, version: str) -> Provision | None:
         found = self.cite.get(version, ())
@@ -61,7 +62,8 @@ def situations() -> tuple[Situation, ...]:
             signals=tuple(regex.compile(s) for s in row["signals"]),
             cite={"2019": _provisions(row.get("cite")), "2007": _provisions(row.get("cite_2007"))},
             also={"2019": _provisions(row.get("also")), "2007": _provisions(row.get("also_2007"))},
-            step=bool(row.get("step")), fallback=bool(row.get("fallback"))))
+            step=bool(row.get("step")), fallback=bool(row.get("fallback")),
+            only_repealed=bool(row.get("only_repealed"))))
     return tuple(out)
 
 
