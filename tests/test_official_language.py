@@ -76,3 +76,18 @@ def test_rules_command_lists_the_t_family(capsys):
     assert main(["rules", "--family", "T", "--format", "json"]) == 0
     listed = {r["code"] for r in json.loads(capsys.readouterr().out)}
     assert {"T101", "T102", "T201", "T301", "T302", "T401", "T402", "T403", "T501", "T502"} <= listed
+
+
+def test_laws_named_by_the_repealed_law_rules_are_known_names():
+    """T302 must not call a repealed law's real name a typo, and T301 must point at names that exist."""
+    import regex
+    from govproof.checks.rulepack import load_pack
+
+    names = known_names()
+    for e in load_pack((), ()).entries:
+        if e.code != "T301":
+            continue
+        for text in [*e.examples_hit, e.suggest or ""]:
+            for title in regex.findall(r"《([^《》]+)》", text):
+                core = title.removeprefix("中华人民共和国")
+                assert core in names or core.replace("（试行）", "") in names, f"{e.where}: {title} not in law-names.tsv"
