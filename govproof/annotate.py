@@ -238,6 +238,7 @@ def validate_cli_args(args: Any, paths: list[str]) -> None:
 
 def write_for_cli(args: Any, result: Any) -> bool:
     """Write the annotated copy for `govproof check --annotate`; False when the input is not a Word file."""
+    import os
     import sys
     from pathlib import Path
 
@@ -256,7 +257,13 @@ def write_for_cli(args: Any, result: Any) -> bool:
     except AnnotateError as e:
         print(f"govproof: {result.path}: {e}", file=sys.stderr)
         return False
-    write_atomic(Path(args.annotate), done.data)
+    target = Path(args.annotate)
+    existed = target.exists()
+    write_atomic(target, done.data)
+    if not existed:  # a new file gets the usual permissions, not the temporary file's private ones
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(target, 0o666 & ~umask)
     note = f"，{len(done.skipped)} 处无法定位未加批注" if done.skipped else ""
     print(f"{result.path}: 已写入 {args.annotate}（批注 {done.comments} 条，修订 {done.revisions} 处{note}）",
           file=sys.stderr)

@@ -26,7 +26,7 @@ def check_text(text: str, config: Config | None = None, *, as_of: dt.date | str 
 
 
 def check_path(path: str | Path, config: Config | None = None, *, as_of: dt.date | str | None = None,
-               limits: Limits = Limits()) -> list[Finding]:
+               limits: Limits | None = None) -> list[Finding]:
     """Load a file (any supported format) and check it; raises LoadError when it cannot be read.
 
     Without ``config``, settings are discovered from govproof.toml / pyproject.toml above the file.
@@ -35,5 +35,5 @@ def check_path(path: str | Path, config: Config | None = None, *, as_of: dt.date
     config = config or discover_config(str(p.resolve().parent))
     if isinstance(as_of, str):
         as_of = dt.date.fromisoformat(as_of)
-    doc = load_path(p, limits=limits, as_of=as_of or config.as_of, profile=config.profile)
+    doc = load_path(p, limits=limits or Limits.from_config(config), as_of=as_of or config.as_of, profile=config.profile)
     return check_document(doc, config)

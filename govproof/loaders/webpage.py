@@ -307,4 +307,5 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
     text = "".join(text_parts).rstrip("\n")
     if not text.strip():
         raise LoadError("no text found in the web page")
-    return Document(text=text, path=path, encoding=encoding, source_map=source_map, meta={"format": "html"})
+    meta = {"format": "html", "title": title[0] if title else None}
+    return Document(text=text, path=path, encoding=encoding, source_map=source_map, meta=meta)
