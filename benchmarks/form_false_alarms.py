@@ -6,7 +6,10 @@ punctuation slips (half-width commas, 《a》、《b》); those reviewed as true
 standard are listed in form_reviewed.tsv (code, finding text, a hash of the sentence — no text
 of the evaluation set is stored) and reported apart from the false alarms.
 
-    python benchmarks/form_false_alarms.py [--data ../shared/data] [--show-true]
+    python benchmarks/form_false_alarms.py [--data ../shared/data] [--show-true] [--held-out]
+
+--held-out also lists every finding on the target side of odw.test (the test split: measured, never tuned on,
+and never reviewed into form_reviewed.tsv); judge those by hand.
 """
 from __future__ import annotations
 
@@ -46,10 +49,16 @@ def corpora(data: Path) -> list[tuple[str, list[str]]]:
     return [("regulation-2019.md", [reg]), ("odw.train (target)", odw)]
 
 
+def held_out(data: Path) -> list[str]:
+    path = data / "csc" / "ecspell-odw" / "odw.test"
+    return [line.split("\t")[2] for line in path.read_text(encoding="utf-8").splitlines() if line.count("\t") >= 2]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--show-true", action="store_true", help="also list the findings reviewed as true violations")
+    ap.add_argument("--held-out", action="store_true", help="also list the findings on odw.test (not reviewed)")
     args = ap.parse_args(argv)
     if not (args.data / "ogi" / "regulation-2019.md").exists():
         print(f"skipped: {args.data} not found (this benchmark reads ../shared/data)")
@@ -100,6 +109,16 @@ def main(argv: list[str] | None = None) -> int:
               f"({false_alarms[code] * 10000 / total_chars:.2f} per 10,000)")
     if n_all:
         print(f"share of findings with a safe fix: {safe / n_all:.0%} ({safe}/{n_all})")
+    if args.held_out:
+        sentences = held_out(args.data)
+        chars = sum(len(t) for t in sentences)
+        found = 0
+        print("\nodw.test (target, held out; every finding listed for review by hand):")
+        for i, text in enumerate(sentences, 1):
+            for f in check_document(Document(text=text, path="odw.test", as_of=AS_OF), config):
+                found += 1
+                print(f"  odw.test:{i} {f.code} [{f.shown_text}]→[{f.suggestion}] …{text[max(0, f.start - 12):f.end + 12]}…")
+        print(f"odw.test: {chars} characters, {found} findings = {found * 10000 / chars:.2f} per 10,000 characters")
     return 0
 
 

@@ -36,7 +36,23 @@ class LawRef:
 
 
 def is_ogi_title(name: str) -> bool:
-    return bool(OGI_TITLE.match(_VERSION_NOTE.sub("", name).strip()))
+    """The regulation's name, right or wrong: 《政府信息公开管理条例》, and slips such as 《…政府信息公开条列》."""
+    core = _VERSION_NOTE.sub("", name).strip()
+    if OGI_TITLE.match(core):
+        return True
+    return any(abs(len(core) - len(right)) <= 1 and _distance(core, right) <= limit
+               for right, limit in ((FULL_NAME, 2), (SHORT_NAME, 1)))
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _classify_title(name: str, aliases: dict[str, str], pos: int, doc_mentions_ogi: bool,

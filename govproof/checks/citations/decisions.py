@@ -10,7 +10,7 @@ from .tables import Situation, situations
 _NEGATION = regex.compile(r"(?:不属于|不涉及|并非|不是|不存在|未涉及|无)$")
 # Who speaks: a reply addresses the applicant and speaks for the agency; the regulation's own text does neither.
 REPLY_VOICE = regex.compile(
-    r"您|你(?:单位|公司|们)?(?:的|于|申请|提出)|贵(?:单位|公司)|本机关|本单位|"
+    r"您|你(?:单位|公司|们)?(?:的|于|申请|提出)|贵(?:单位|公司)|(?<!非)(?<!属于)本机关|本单位|"
     r"我(?:局|委|办|府|厅|部|署|院|单位|中心|机关|司|处)|本(?:局|委|办|府|厅|部|署|院|中心|司|处)")
 
 

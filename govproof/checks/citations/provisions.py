@@ -60,11 +60,11 @@ def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Fin
     new = a.regulation
     text = _label(e, a)
     stated = [s for s in a.decision_at(e.start) if s.accepts("2007", old_full) and s.primary("2019")]
-    targets: tuple[Provision, ...] | None
+    targets = counterparts(old_full)
     if len(stated) == 1:
-        targets = (stated[0].primary("2019"),)
-    else:
-        targets = counterparts(old_full)
+        # the counterpart that fits the stated situation (21(2) → 36(3)), else the situation's own provision
+        fitting = tuple(t for t in targets or () if stated[0].accepts("2019", t))
+        targets = fitting if len(fitting) == 1 else (stated[0].primary("2019"),)
     if targets is None:
         return None
     evidence = old.quote(old_full)
@@ -102,6 +102,12 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     cited = list(chain.elements)
     if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
         return None
+    # Another citation in the sentence already grounds the decision: this one cites something else (a deadline…).
+    sentence = doc.sentence_at(chain.start)
+    for other in a.ogi_chains:
+        if other is not chain and sentence[0] <= other.start < sentence[1] and any(
+                s.accepts(version, e.provision) for s in stated for e in other.elements):
+            return None
     # A suggestion only when one provision is right for every situation stated; else the reviewer chooses.
     rights = list(dict.fromkeys(s.primary(version) for s in stated))
     common = [p for p in rights if all(t.accepts(version, p) for t in stated)]
