@@ -92,6 +92,7 @@ class Check(ABC):
 CHECK_FACTORIES: list[str] = [
     "govproof.checks.rulepack:build",
     "govproof.checks.suppression:build",
+    "govproof.checks.spelling.checker:build",
     "govproof.checks.variant_chars:build",
     "govproof.checks.law_names:build",
     "govproof.checks.citations:build",

@@ -1,0 +1,288 @@
+"""S201–S202: typos found in context — a substitution that turns the text into a known word and that the
+language model prefers by a clear margin.
+
+Per run of Chinese characters: every unprotected character whose replacement by a same-sound,
+near-sound or look-alike character completes a vocabulary word becomes a candidate; each candidate
+is scored as the LM log10 gain of a ±6-character window; the best non-overlapping gains above the
+threshold are reported. A written form that is itself a word (a "real-word" error such as 兼管/监管
+where both exist) needs a larger gain than a non-word. Thresholds were tuned on ECSpell odw.train.
+"""
+from __future__ import annotations
+
+import bisect
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+import regex
+
+from ...finding import Finding, Severity
+from ...rule import Check, CheckContext, Rule
+from .candidates import WORD
+from .decide import probability
+
+if TYPE_CHECKING:
+    from ...config import Config
+    from ...document import Document
+    from .candidates import Confusions
+    from .lm import WordLM
+
+WINDOW = 6                    # corrections closer than this are judged one after the other
+COMMON_WORD_LOGP = -4.5       # a written word at least this frequent is never replaced
+WORD_MIN_LOGP = -5.8         # a homophone word proposed instead of a written one must be at least this frequent
+WORD_MAX_RARER = 0.5         # ... and at most this much rarer (log10) than the written word
+NEAR_SOUND_MIN_LOGP = -5.5    # a near-sound (IME fuzzy) replacement must make a word at least this frequent
+DEFAULT_THRESHOLD = 0.5      # probability a correction needs to be reported (spelling.threshold)
+DEFAULT_SAFE = 0.9            # ... to be a safe fix (spelling.safe_confidence)
+RARE_WORD_LOGP = -6.0         # a written "word" rarer than this is reported as a typo (IME vocabularies hold 按排)
+_HAN_RUN = regex.compile(r"\p{Han}{2,}")
+
+NON_WORD = Rule(
+    code="S201", name="context-typo", severity=Severity.ERROR, fix="safe",
+    summary="错别字（音近、形近字误用，由上下文判断）",
+    source="统计判断：同音/近音/形近候选字 + 词语言模型（Debian libime 词三元模型）",
+    doc=("写出的字串不成词，而把其中一个字换成同音、近音或形近字后成为常用词、且语言模型认为上下文明显更通顺时报告，"
+         "如“按排专人”→“安排专人”、“人民政底”→“人民政府”。人名、地名、机构名、《》内的标题、数字、网址、发文字号和英文不改。"
+         "只有把握很大的改正标为可自动修复（--fix）；阈值可在配置 [tool.govproof.spelling] 中用 threshold 调整。"),
+    examples_hit=["请各单位按排专人负责信息报送。"],
+    examples_ok=["请各单位安排专人负责信息报送。"],
+    example_fix=("按排", "安排"),
+)
+REAL_WORD = Rule(
+    code="S202", name="context-wrong-word", severity=Severity.WARNING, fix="unsafe",
+    summary="用词可能有误（写出的是另一个词，由上下文判断）",
+    source="统计判断：同音/近音/形近候选字 + 词语言模型",
+    doc=("写出的字串本身也是词，但换成同音、近音或形近字后的词在上下文中远为通顺时提示，如“提出的兼管要求”→“监管要求”。"
+         "这类错误词表查不出，误报风险也更高，因此要求更大的语言模型差值，且默认不自动修复。阈值：real_word_threshold。"),
+    examples_hit=["下级政府应当组织落实上一级政府提出的兼管要求。"],
+    examples_ok=["下级政府应当组织落实上一级政府提出的监管要求。"],
+    example_fix=("兼管", "监管"),
+)
+
+
+@dataclass
+class Candidate:
+    start: int         # the written span run[start:end] ...
+    end: int
+    new: str           # ... and the word that should stand there (same length)
+    kind: str = ""     # sound / near-sound / shape / word (a whole word typed for its homophone)
+    gain: float = 0.0  # LM log10 gain of the replacement
+    written_logp: float | None = None     # unigram of the written span when it is a word too
+    new_logp: float = -7.0                # unigram of the new word
+    aligned: bool = True                  # the new word starts and ends where the text's own words do
+    p: float = 0.0                        # probability that the correction is right (decide.py)
+
+    def changed(self, run: str) -> list[int]:
+        return [self.start + k for k, ch in enumerate(self.new) if run[self.start + k] != ch]
+
+
+@dataclass
+class Model:
+    """Everything loaded once: the LM, its vocabulary's completions, and the confusion tables."""
+
+    lm: "WordLM"
+    completions: dict[str, str]
+    confusions: "Confusions"
+
+
+_MODELS: dict[tuple[str | None, str | None], Model] = {}
+
+
+def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
+    if (lm_path, scorer) not in _MODELS:
+        from ...data import data_dir
+        from .candidates import load_confusions
+        from .completions import build_completions, cached
+        from .lm import load_lm
+
+        lm = load_lm(lm_path, scorer)
+        confusions = load_confusions()
+        sources = [lm.path, __file__.replace("checker.py", "candidates.py"),
+                   *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
+        table = cached(sources,
+                       lambda: build_completions(lm.vocabulary(), confusions.classes, confusions.syllables))
+        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions)  # type: ignore[arg-type]
+    return _MODELS[(lm_path, scorer)]
+
+
+class SpellingCheck(Check):
+    def __init__(self, config: "Config"):
+        self.lm_path: str | None = config.option("spelling.lm")
+        self.scorer: str | None = config.option("spelling.scorer")  # "frequency" forces the fallback
+        self.threshold = float(config.option("spelling.threshold", DEFAULT_THRESHOLD))
+        self.safe_confidence = float(config.option("spelling.safe_confidence", DEFAULT_SAFE))
+        self.rare_word_logp = float(config.option("spelling.rare_word_logp", RARE_WORD_LOGP))
+        self.enabled = bool(config.option("spelling.enabled", True))
+        self._warned = False
+
+    def rules(self) -> list[Rule]:
+        return [NON_WORD, REAL_WORD]
+
+    def run(self, doc: "Document", ctx: CheckContext) -> Iterable[Finding]:
+        if not self.enabled:
+            return []
+        from .lm import NoLanguageModel
+        from .protect import protected_mask
+
+        try:
+            model = load_model(self.lm_path, self.scorer)
+        except NoLanguageModel as e:
+            if not self._warned:
+                print(f"govproof: S2 spelling check skipped: {e}", file=sys.stderr)
+                self._warned = True
+            return []
+        mask = protected_mask(doc, ctx.config.all_whitelist)
+        found = []
+        for m in _HAN_RUN.finditer(doc.text):
+            found.extend(self._check_run(m.start(), m.group(), mask, model))
+        return found
+
+    # --- one run of Chinese characters ---------------------------------
+    def _check_run(self, off: int, run: str, mask: bytearray, model: Model) -> Iterator[Finding]:
+        scorer = _Scorer(run, model.lm)
+        cands = _candidates(run, mask[off:off + len(run)], model, scorer.bounds)
+        if not cands:
+            return
+        for c in cands:
+            scorer.rate(c)
+            c.p = probability(c, model.lm.kind)
+        accepted: list[Candidate] = []
+        current = run
+        for c in sorted((c for c in cands if c.p >= self.threshold), key=lambda c: -c.p):
+            if any(a.start < c.end and c.start < a.end for a in accepted):
+                continue
+            if any(a.start - WINDOW < c.end and c.start < a.end + WINDOW for a in accepted):
+                # a neighbour was already corrected: judge this one against the corrected text
+                c2 = Candidate(c.start, c.end, c.new, c.kind)
+                _Scorer(current, model.lm).rate(c2)
+                c2.p = probability(c2, model.lm.kind)
+                if c2.p < self.threshold:
+                    continue
+                c2.written_logp = c.written_logp
+                c = c2
+            accepted.append(c)
+            current = current[:c.start] + c.new + current[c.end:]
+        for c in accepted:
+            yield self._finding(off, run, c)
+
+    def _finding(self, off: int, run: str, c: Candidate) -> Finding:
+        from .candidates import KIND_LABEL
+
+        wrong = run[c.start:c.end]
+        confidence = round(c.p, 2)
+        if c.kind == WORD:
+            what = f"“{wrong}”与“{c.new}”同音"
+        else:
+            i = c.changed(run)[0]
+            what = f"“{run[i]}”疑为{KIND_LABEL[c.kind]}字“{c.new[i - c.start]}”之误"
+        if c.written_logp is not None and c.written_logp >= self.rare_word_logp:
+            rule, message = REAL_WORD, f"“{wrong}”可能应为“{c.new}”：{what}"
+        else:
+            rule, message = NON_WORD, f"“{wrong}”疑为错别字，应为“{c.new}”：{what}"
+        return rule.finding(off + c.start, off + c.end, wrong, message, suggestion=c.new, confidence=confidence,
+                            evidence=f"语言模型对数概率提高 {c.gain:.1f}",
+                            fix_safe=rule.fix == "safe" and confidence >= self.safe_confidence)
+
+
+def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> list[Candidate]:
+    """Words the run could have meant, one confusable character or one homophone word away.
+
+    Character level: one unprotected character replaced by a same-sound, near-sound or look-alike
+    character that completes a vocabulary word. Two cheap filters keep the LM's work small (tuned on
+    odw.train): a written span that is itself a common word is left alone, and a near-sound replacement
+    must make a common word. Word level: a written word (a span the segmentation keeps whole, not a
+    common word) replaced by a word with the same pinyin that is about as frequent or more (the IME offered
+    both and the wrong one was picked: 审计 typed as 神迹).
+    """
+    from .candidates import NEAR_SOUND, SHAPE
+    from .completions import MASK, MAX_LEN, MIN_LEN, sound_keys
+
+    n = len(run)
+    comp = model.completions
+    unigram = model.lm.unigram
+    confusions = model.confusions
+    out: list[Candidate] = []
+    for i, ch in enumerate(run):
+        if prot[i]:
+            continue
+        classes = confusions.classes(ch)
+        for length in range(MIN_LEN, MAX_LEN + 1):
+            for a in range(max(0, i - length + 1), min(i, n - length) + 1):
+                b = a + length
+                written = unigram(run[a:b])
+                if written is not None and written > COMMON_WORD_LOGP:
+                    continue
+                stem = run[a:i] + MASK + run[i + 1:b] + MASK
+                hits = {c for sc in classes for c in comp.get(stem + sc, "")}
+                hits.discard(ch)
+                if not hits:
+                    continue
+                left, right = run[a:i], run[i + 1:b]
+                for c in hits:
+                    kind = confusions.kind(ch, c) or SHAPE
+                    new = left + c + right
+                    if kind == NEAR_SOUND and (unigram(new) or -99.0) < NEAR_SOUND_MIN_LOGP:
+                        continue
+                    out.append(Candidate(a, b, new, kind, written_logp=written))
+    edges = set(bounds)
+    for a in bounds:
+        for b in range(a + MIN_LEN, min(n, a + MAX_LEN) + 1):
+            if b not in edges or any(prot[a:b]):
+                continue
+            written = run[a:b]
+            written_logp = unigram(written)
+            if written_logp is not None and written_logp > COMMON_WORD_LOGP:
+                continue
+            floor = max(WORD_MIN_LOGP, (written_logp or -7.0) - WORD_MAX_RARER)
+            seen = set()
+            for k in sound_keys(written, confusions.syllables):
+                for new in comp.get(k, "").split(","):
+                    if new and new not in seen and sum(x != y for x, y in zip(new, written)) >= 2:
+                        seen.add(new)
+                        if (unigram(new) or -99.0) >= floor:
+                            out.append(Candidate(a, b, new, WORD, written_logp=written_logp))
+    return out
+
+
+class _Scorer:
+    """LM gain of replacing one character, scored on the words around the completed word only.
+
+    The run is segmented once; a candidate's word sequence is the original one with the words it
+    overlaps replaced by (left leftover, the completed word, right leftover), plus two words of
+    context each side — all a trigram can see of the change.
+    """
+
+    CONTEXT = 2
+
+    def __init__(self, run: str, lm: "WordLM"):
+        from .lm import segment
+
+        self.run = run
+        self.lm = lm
+        self.words = segment(run, lm)
+        self.bounds: list[int] = [0]
+        for w in self.words:
+            self.bounds.append(self.bounds[-1] + len(w))
+
+    def rate(self, c: Candidate) -> None:
+        from .lm import segment
+
+        b = self.bounds
+        first = bisect.bisect_right(b, c.start) - 1          # first word overlapping the new word
+        last = bisect.bisect_left(b, c.end) - 1              # last word overlapping it
+        lo, hi = max(0, first - self.CONTEXT), min(len(self.words), last + 1 + self.CONTEXT)
+        run, lm = self.run, self.lm
+        new_word = c.new
+        left = run[b[first]:c.start]
+        right = run[c.end:b[last + 1]]
+        new = [*self.words[lo:first], *(segment(left, lm) if left else ()), new_word,
+               *(segment(right, lm) if right else ()), *self.words[last + 1:hi]]
+        bos, eos = lo == 0, hi == len(self.words)
+        c.gain = lm.score(new, bos, eos) - lm.score(self.words[lo:hi], bos, eos)
+        c.written_logp = lm.unigram(run[c.start:c.end])
+        c.new_logp = lm.unigram(new_word) or -7.0
+        c.aligned = b[first] == c.start and b[last + 1] == c.end
+
+
+def build(config: "Config") -> SpellingCheck:
+    return SpellingCheck(config)

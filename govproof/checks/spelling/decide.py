@@ -1,0 +1,43 @@
+"""How sure a candidate correction is: a logistic model over a few evidence features.
+
+The weights are fitted on ECSpell ``odw.train`` (the official-document domain's *training* split) by
+``benchmarks/tune_spelling.py``; they are eight numbers per scorer, not data mined from the texts.
+The probability is the finding's confidence; ``spelling.threshold`` is the probability a finding needs.
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from .candidates import NEAR_SOUND, SHAPE, WORD
+
+if TYPE_CHECKING:
+    from .checker import Candidate
+
+FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "written-is-word", "new-word-logp",
+            "cuts-words")
+
+# Fitted by benchmarks/tune_spelling.py on odw.train (see the README's spelling section for the figures).
+WEIGHTS: dict[str, tuple[float, ...]] = {
+    "kenlm": (-5.959, 1.234, 1.713, -1.541, -0.389, -2.251, 2.646, 0.557, 0.281),
+    "frequency": (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+}
+
+
+def features(c: "Candidate") -> tuple[float, ...]:
+    return (
+        1.0,
+        max(-10.0, min(15.0, c.gain)),
+        float(c.end - c.start >= 3),
+        float(c.kind == NEAR_SOUND),
+        float(c.kind == SHAPE),
+        float(c.kind == WORD),
+        float(c.written_logp is not None),
+        c.new_logp + 5.0,
+        float(not c.aligned),
+    )
+
+
+def probability(c: "Candidate", scorer: str) -> float:
+    z = sum(w * f for w, f in zip(WEIGHTS[scorer], features(c)))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -1,0 +1,178 @@
+"""Language-model scoring: the Debian word trigram through kenlm when installed, else word frequencies.
+
+Both scorers expose the same small surface — a vocabulary with unigram log10 probabilities (used to
+segment text the way the model's own vocabulary does) and a log10 score of a segmented clause — so the
+checker never knows which one it has. ``describe_active()`` tells ``govproof doctor`` which one runs.
+"""
+from __future__ import annotations
+
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+# Where Debian/Ubuntu's ``libime-data-language-model`` puts its KenLM word trigram (LGPL-2.1+).
+DEBIAN_LM_PATHS = (
+    "/usr/lib/x86_64-linux-gnu/libime/zh_CN.lm",
+    "/usr/lib/aarch64-linux-gnu/libime/zh_CN.lm",
+    "/usr/lib/libime/zh_CN.lm",
+)
+LM_ENV = "GOVPROOF_LM"
+MAX_WORD = 6            # longest word the segmenter tries
+OOV_LOGP = -7.0         # log10 probability of a character the vocabulary does not hold
+
+
+class WordLM(Protocol):
+    name: str
+    path: str
+    kind: str             # "kenlm" (sees word context) or "frequency" (unigrams only): selects decide.WEIGHTS
+
+    def unigram(self, word: str) -> float | None: ...
+    def score(self, words: list[str], bos: bool, eos: bool) -> float: ...
+    def vocabulary(self) -> list[str]: ...
+
+
+class KenlmWordLM:
+    """A KenLM binary word n-gram (the Debian model: trigram, 165k words, mmap-loaded in milliseconds)."""
+
+    kind = "kenlm"
+
+    def __init__(self, path: str):
+        import kenlm  # optional dependency, imported only when a model is present
+
+        self.path = path
+        self.name = f"kenlm word LM {path}"
+        self._model = kenlm.Model(path)
+        self._vocab = frozenset(self.vocabulary())
+        self._unigrams: dict[str, float] = {}  # filled lazily; bounded by the vocabulary
+
+    def unigram(self, word: str) -> float | None:
+        lp = self._unigrams.get(word)
+        if lp is None:
+            if word not in self._vocab:
+                return None
+            lp = self._unigrams[word] = self._model.score(word, bos=False, eos=False)
+        return lp
+
+    def score(self, words: list[str], bos: bool, eos: bool) -> float:
+        return self._model.score(" ".join(words), bos=bos, eos=eos)
+
+    def vocabulary(self) -> list[str]:
+        """The words stored at the end of a KenLM binary (written by build_binary, as the Debian model is)."""
+        data = Path(self.path).read_bytes()
+        start = data.rfind(b"<unk>\x00")
+        if start < 0:
+            raise NoLanguageModel(f"{self.path}: KenLM binary without its vocabulary (build it with build_binary)")
+        words = data[start:].split(b"\x00")[1:]
+        return [w.decode("utf-8", "replace") for w in words if w]
+
+
+class FrequencyLM:
+    """Unigram log-probabilities from jieba's dictionary (349k words): the fallback without kenlm."""
+
+    kind = "frequency"
+
+    def __init__(self, path: Path):
+        self.path = str(path)
+        self.name = f"word frequencies {path}"
+        freqs: dict[str, int] = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split(" ", 2)
+                if len(parts) >= 2 and parts[1].isdigit():
+                    freqs[parts[0]] = int(parts[1])
+        total = math.log10(sum(freqs.values()) or 1)
+        self._logp = {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+
+    def unigram(self, word: str) -> float | None:
+        return self._logp.get(word)
+
+    def score(self, words: list[str], bos: bool, eos: bool) -> float:
+        return sum(self._logp.get(w, OOV_LOGP) for w in words)
+
+    def vocabulary(self) -> list[str]:
+        return list(self._logp)
+
+
+def find_lm_path(configured: str | None = None) -> str | None:
+    """The configured model (``spelling.lm`` or $GOVPROOF_LM), else the Debian model when installed."""
+    for path in (configured, os.environ.get(LM_ENV)):
+        if path:
+            return path if Path(path).is_file() else None
+    return next((p for p in DEBIAN_LM_PATHS if Path(p).is_file()), None)
+
+
+def kenlm_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("kenlm") is not None
+
+
+def jieba_dict_path() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
+    return path if path.is_file() else None
+
+
+class NoLanguageModel(RuntimeError):
+    """Neither kenlm with a model nor jieba's dictionary is available."""
+
+
+@lru_cache(maxsize=4)
+def load_lm(configured: str | None = None, scorer: str | None = None) -> WordLM:
+    """The KenLM model when there is one (and ``scorer`` is not "frequency"), else jieba's frequencies."""
+    path = find_lm_path(configured)
+    if configured and path is None:
+        raise NoLanguageModel(f"spelling.lm = {configured!r}: file not found")
+    if path and kenlm_available() and scorer != "frequency":
+        return KenlmWordLM(path)
+    freq = jieba_dict_path()
+    if freq is None:
+        raise NoLanguageModel("no language model: install kenlm and libime-data-language-model, or jieba")
+    return FrequencyLM(freq)
+
+
+def describe_active() -> str | None:
+    """What the spelling checker would score with, for ``govproof doctor`` (None: nothing usable)."""
+    path = find_lm_path()
+    if path and kenlm_available():
+        return f"kenlm word trigram {path}"
+    freq = jieba_dict_path()
+    if freq:
+        why = "kenlm not installed" if path else "libime-data-language-model not installed"
+        return f"word frequencies only (jieba dict; {why}: context errors are not judged)"
+    return None
+
+
+def segment(text: str, lm: WordLM) -> list[str]:
+    """Most probable segmentation under the LM's unigrams, so words match the model's vocabulary."""
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    unigram = lm.unigram
+    for end in range(1, n + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            prev = best[start]
+            if prev == -math.inf:
+                continue
+            lp = unigram(text[start:end])
+            if lp is None:
+                if end - start > 1:
+                    continue
+                lp = OOV_LOGP
+            if prev + lp > best[end]:
+                best[end] = prev + lp
+                back[end] = start
+    words = []
+    end = n
+    while end > 0:
+        start = back[end]
+        words.append(text[start:end])
+        end = start
+    words.reverse()
+    return words
