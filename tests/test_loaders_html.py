@@ -111,3 +111,31 @@ def test_suppression_comments_in_the_page_still_apply():
     assert [f.text for f in check_document(doc, CONFIG)] == ["侯选人"]
     whole = PAGE.replace("<head>", "<head><!-- govproof: ignore-file S101 -->")
     assert check_document(load_bytes(whole.encode("gbk"), "notice.html"), CONFIG) == []
+
+
+# An older county site: layout tables, <font>/<b> for the heading, links in a side column, no CSS classes.
+OLD_PAGE = '''<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>某某县人民政府--通知公告</title></head>
+<body><table width="100%"><tr><td><img src="banner.jpg"></td></tr>
+<tr><td><a href="/">首页</a>|<a href="/a">政务公开</a>|<a href="/b">办事服务</a>|<a href="/c">互动交流</a>|<a href="/d">走进某某</a></td></tr></table>
+<table width="1000"><tr>
+<td width="200" valign="top"><a href="/x">通知公告</a><br><a href="/y">政策解读</a><br><a href="/z">人事信息</a><br><a href="/w">财政预决算</a></td>
+<td valign="top"><table><tr><td align="center"><font size="4"><b>关于开展安全生产大检查的通知</b></font></td></tr>
+<tr><td align="center">发布日期：2023-06-01 浏览次数：<span id="c">123</span></td></tr>
+<tr><td><font face="仿宋" size="3">各乡镇人民政府，县直各单位：<br>　　为切实做好安全生产工作，经县政府研究，决定在全县范围内开展安全生产大检查。请各单位按排专人负责，认真组织自查自纠。<br>　　特此通知。<br>某某县人民政府办公室<br>2023年6月1日</font></td></tr>
+<tr><td>【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</td></tr></table></td></tr></table>
+<table><tr><td>版权所有：某某县人民政府 备案号：某ICP备12345678号 技术支持：某某网络公司</td></tr></table>
+</body></html>'''
+
+
+def test_table_layout_page_gives_its_heading_and_body():
+    doc = load_bytes(OLD_PAGE.encode("gbk"), "old.htm")
+    assert doc.text == "\n".join([
+        "关于开展安全生产大检查的通知",
+        "各乡镇人民政府，县直各单位：",
+        "为切实做好安全生产工作，经县政府研究，决定在全县范围内开展安全生产大检查。请各单位按排专人负责，认真组织自查自纠。",
+        "特此通知。",
+        "某某县人民政府办公室",
+        "2023年6月1日",
+    ])
+    assert doc.location(0)["source_line"] == 6
+    assert doc.meta["title"] == "关于开展安全生产大检查的通知"

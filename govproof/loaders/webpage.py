@@ -250,16 +250,37 @@ def _is_marker(node: Any) -> bool:
     return node.tag is etree.Comment and "govproof:" in (node.text or "")
 
 
-def _page_title(tree: Any) -> tuple[str, int] | None:
+_TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|bt|biaoti|headline|article-?title)(?:$|[\s_-])", re.I)
+_DOC_TITLE_END = re.compile(r"(?:通知|决定|意见|办法|规定|公告|通告|通报|报告|批复|函|方案|规划|细则|纪要|答复书|告知书|决定书|公示|条例|"
+                            r"要点|总结|的复函|的请示)$")
+
+
+def _page_title(tree: Any, body: Any, root: Any) -> tuple[str, int] | None:
+    """The article's title: a declared ArticleTitle, else the heading just before the content, else <title>."""
     for meta in tree.iter("meta"):
         if (meta.get("name") or "").lower() in ("articletitle", "title") and meta.get("content", "").strip():
             return _WS.sub(" ", meta.get("content")).strip(), meta.sourceline or 1
+    page_title = ""
     for t in tree.iter("title"):
-        text = _WS.sub(" ", t.text_content()).strip()
-        if text:
-            head = re.split(r"\s*(?:_|\||｜|--|——| - )\s*", text)[0]
-            return (head if _han(head) >= 4 else text), t.sourceline or 1
-    return None
+        page_title = _WS.sub(" ", t.text_content()).strip()
+        if page_title:
+            head = re.split(r"\s*(?:_|\||｜|--|——| - )\s*", page_title)[0]
+            fallback = (head if _han(head) >= 4 else page_title), t.sourceline or 1
+            break
+    else:
+        fallback = None
+    heading = None
+    for el in body.iter():
+        if el is root:
+            break
+        if not isinstance(el.tag, str) or _in_link(el):
+            continue
+        tag = _tag(el)
+        if tag in ("h1", "h2", "h3", "b", "strong", "font") or _TITLE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            text = _WS.sub(" ", el.text_content()).strip()
+            if 4 <= _han(text) and len(text) <= 80 and (text in page_title or _DOC_TITLE_END.search(text)):
+                heading = text, el.sourceline or 1
+    return heading or fallback
 
 
 @register(".html", ".htm", ".shtml", ".xhtml")
@@ -287,7 +308,7 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
     for node in tree.iter(etree.Comment):
         if _is_marker(node) and "ignore-file" in node.text:
             paragraphs.insert(0, [(node.text.strip(), node.sourceline or 1)])
-    title = _page_title(tree)
+    title = _page_title(tree, body, root)
     if title and (not paragraphs or title[0].replace(" ", "") not in
                   "".join(t for p in paragraphs[:5] for t, _ in p).replace(" ", "")):
         paragraphs.insert(0, [(title[0], title[1])])
