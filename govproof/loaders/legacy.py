@@ -6,7 +6,9 @@ are read by what they really are.
 """
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -19,11 +21,20 @@ _INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffic
                  "soffice.exe on PATH) or antiword, or save the file as .docx")
 
 
-def _run(cmd: list[str], limits: Limits, **kw) -> subprocess.CompletedProcess:
+def _run(cmd: list[str], limits: Limits) -> subprocess.CompletedProcess:
+    """Run a converter in its own process group, so a time-out ends it and everything it started."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
     try:
-        return subprocess.run(cmd, capture_output=True, timeout=limits.max_seconds, stdin=subprocess.DEVNULL, **kw)
+        out, err = proc.communicate(timeout=limits.max_seconds)
     except subprocess.TimeoutExpired:
+        if hasattr(os, "killpg"):
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+        proc.communicate()
         raise LoadError(f"{Path(cmd[0]).name} took longer than the limit of {limits.max_seconds:g} s") from None
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def _antiword(src: Path, limits: Limits) -> str | None:
