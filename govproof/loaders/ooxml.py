@@ -105,10 +105,10 @@ def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: 
         elif tag == w("tbl"):
             counter.table += 1
             table_no = counter.table
-            rows = [tr for tr in child.iter(w("tr")) if _owning_table(tr) is child]
+            rows = [tr for tr in child.iter(w("tr")) if _owner(tr, "tbl") is child]
             for r, tr in enumerate(rows, 1):
                 col = 1
-                for tc in tr.iterchildren(w("tc")):
+                for tc in (tc for tc in tr.iter(w("tc")) if _owner(tc, "tr") is tr):
                     span = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
                     _walk_container(tc, loc, counter, out, tick, (table_no, f"{r},{col}"))
                     col += int(span.get(w("val"), "1")) if span is not None and span.get(w("val"), "1").isdigit() else 1
@@ -116,10 +116,11 @@ def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: 
             _walk_container(child, loc, counter, out, tick, cell)
 
 
-def _owning_table(tr: Any) -> Any:
-    """The w:tbl a row belongs to (rows of nested tables are reached through their own w:tbl)."""
-    node = tr.getparent()
-    while node is not None and node.tag != w("tbl"):
+def _owner(el: Any, tag: str) -> Any:
+    """The nearest w:tbl (or w:tr) above ``el``: rows and cells of nested tables, and those wrapped in content
+    controls, are each reached once, through their own table."""
+    node = el.getparent()
+    while node is not None and node.tag != w(tag):
         node = node.getparent()
     return node
 
