@@ -98,7 +98,21 @@ def main() -> int:
         report(name, score(path, args.show_errors))
     print("regulation self-check (reads ../shared/data/ogi):")
     self_check()
+    throughput()
     return 0
+
+
+def throughput() -> None:
+    """C checks alone on 200 copies of the bundled example letter's body (about 100,000 characters)."""
+    import time
+
+    body = (ROOT / "examples" / "答复书-有误.txt").read_text("utf-8").split("\n", 1)[1]
+    text = "\n".join([body] * 200)
+    check_text("预热", CONFIG)
+    start = time.perf_counter()
+    found = check_text(text, CONFIG, as_of="2025-06-01")
+    took = time.perf_counter() - start
+    print(f"throughput: {len(text):,} characters, {len(found)} findings, {took:.2f} s ({len(text) / took:,.0f} characters/s)")
 
 
 if __name__ == "__main__":

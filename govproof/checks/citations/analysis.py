@@ -1,6 +1,7 @@
 """What every C check needs to know about one document, computed once."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,7 +12,7 @@ from . import letter_kind
 from .attribution import LawRef, attribute, law_refs
 from .decisions import situations_in
 from .parser import Chain, find_chains
-from .regulation import Regulation, for_date, load
+from .regulation import Regulation, for_date
 from .tables import Situation
 
 _OGI_TOPIC = regex.compile(r"信息公开|政府信息|申请公开|公开申请")
@@ -40,7 +41,7 @@ class Analysis:
     @cached_property
     def chains(self) -> list[Chain]:
         chains = find_chains(self.doc.text)
-        attribute(self.doc, chains, self.refs)
+        attribute(chains, self.refs, self.paragraph)
         return chains
 
     @cached_property
@@ -53,19 +54,34 @@ class Analysis:
         return self.is_reply or bool(_OGI_TOPIC.search(self.doc.text))
 
     def paragraph(self, offset: int) -> tuple[int, int]:
-        idx = self.doc.paragraph_index(offset)
-        return self.doc.paragraphs[idx - 1] if idx else self.doc.sentence_at(offset)
+        """The paragraph holding ``offset`` (bisect over cached starts: documents may hold thousands)."""
+        return _span_at(self._paragraph_starts, self.doc.paragraphs, offset) or self.sentence(offset)
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        return _span_at(self._sentence_starts, self.doc.sentences, offset) or (offset, offset)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.doc.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.doc.sentences]
 
     def decision_at(self, offset: int) -> list[Situation]:
         """The situations stated in the sentence at ``offset``, else (or when it names no ground) in its paragraph."""
         text = self.doc.text
-        found = situations_in(text, *self.doc.sentence_at(offset))
+        found = situations_in(text, *self.sentence(offset))
         if found and not all(s.fallback for s in found):
             return found
         # `…属于商业秘密。根据…的规定，本机关不予公开。`: the ground is stated in the paragraph
         around = situations_in(text, *self.paragraph(offset))
         return around if any(not s.fallback for s in around) else found or around
 
-    @staticmethod
-    def other(version: str) -> Regulation:
-        return load("2007" if version == "2019" else "2019")
+
+
+def _span_at(starts: list[int], spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    idx = bisect.bisect_right(starts, offset) - 1
+    if idx >= 0 and offset < spans[idx][1]:
+        return spans[idx]
+    return None

@@ -5,7 +5,9 @@ A chain of citations belongs to the nearest law named before it in the same para
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from typing import Callable
 
 import regex
 
@@ -56,14 +58,14 @@ def _distance(a: str, b: str) -> int:
 
 
 def _classify_title(name: str, aliases: dict[str, str], pos: int, doc_mentions_ogi: bool,
-                    other_regulations: list[int]) -> str | None:
+                    first_other_regulation: int) -> str | None:
     if is_ogi_title(name):
         return "ogi"
     if name in aliases:
         return aliases[name]
     if name == "条例":
         # 《条例》 never introduced: the regulation only when no other 条例 was named before
-        return "ogi" if doc_mentions_ogi and not any(p < pos for p in other_regulations) else None
+        return "ogi" if doc_mentions_ogi and first_other_regulation > pos else None
     return "other"
 
 
@@ -78,26 +80,30 @@ def law_refs(doc: Document, assume_ogi: bool = False) -> list[LawRef]:
     doc_mentions_ogi = assume_ogi or bool(regex.search(r"信息公开条例|政府信息", text))
     other_regs = [s for s, e in doc.regions("title")
                   if text[e - 3:e - 1] == "条例" and text[s + 1:e - 1] != "条例" and not is_ogi_title(text[s + 1:e - 1])]
+    first_other = min(other_regs, default=len(text))
+
+    def aliases_before(pos: int) -> dict[str, str]:
+        return {a: law for p, a, law in aliases_at if p < pos}
+
     refs: list[LawRef] = []
     for s, e in doc.regions("title"):
         name = text[s + 1:e - 1]
-        aliases = {a: law for p, a, law in aliases_at if p < s}
-        refs.append(LawRef(s, e, name, "title", _classify_title(name, aliases, s, doc_mentions_ogi, other_regs)))
-    taken = [(r.start, r.end) for r in refs]
+        refs.append(LawRef(s, e, name, "title",
+                           _classify_title(name, aliases_before(s), s, doc_mentions_ogi, first_other)))
+    selves: list[tuple[int, int]] = []
     for m in _SELF.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if doc.in_region(m.start(), m.end(), ("title",)):
             continue
         refs.append(LawRef(m.start(), m.end(), m.group(0), "self", None))
-        taken.append(m.span())
+        selves.append(m.span())
     for m in _BARE_NAME.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if doc.in_region(m.start(), m.end(), ("title",)) or any(s < m.end() and m.start() < e for s, e in selves):
             continue
         name = m.group("name")
         if "信息公开条例" in name or "公开信息条例" in name:
             law = "ogi"
         elif _BARE_ALIAS.search(name):
-            law = _classify_title("条例", {a: l for p, a, l in aliases_at if p < m.start()}, m.start(),
-                                  doc_mentions_ogi, other_regs)
+            law = _classify_title("条例", aliases_before(m.start()), m.start(), doc_mentions_ogi, first_other)
         else:
             law = "other"
         refs.append(LawRef(m.start(), m.end(), name, "bare", law))
@@ -120,20 +126,12 @@ def _resolve_self(doc: Document, refs: list[LawRef]) -> list[LawRef]:
     return out
 
 
-def attribute(doc: Document, chains: list[Chain], refs: list[LawRef]) -> None:
+def attribute(chains: list[Chain], refs: list[LawRef], paragraph_of: Callable[[int], tuple[int, int]]) -> None:
     """Give each chain the law named nearest before it in its paragraph (None when no law is named there)."""
+    starts = [r.end for r in refs]
     for chain in chains:
-        para = _paragraph(doc, chain.start)
-        best: LawRef | None = None
-        for r in refs:
-            if r.end > chain.start:
-                break
-            if r.start >= para[0]:
-                best = r
+        para_start = paragraph_of(chain.start)[0]
+        idx = bisect.bisect_right(starts, chain.start) - 1
+        best = refs[idx] if idx >= 0 and refs[idx].start >= para_start else None
         if best is not None:
             chain.law, chain.law_name = best.law, best.name
-
-
-def _paragraph(doc: Document, offset: int) -> tuple[int, int]:
-    idx = doc.paragraph_index(offset)
-    return doc.paragraphs[idx - 1] if idx else (offset, offset)

@@ -45,7 +45,7 @@ def check(a: Analysis) -> Iterator[Finding]:
             start, end = m.span("hit")
             if start < 0:
                 continue
-            sentence = a.doc.sentence_at(start)
+            sentence = a.sentence(start)
             if e.unless is not None and e.unless.search(text, *sentence):
                 continue
             hit = text[start:end]

@@ -103,7 +103,7 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
         return None
     # Another citation in the sentence already grounds the decision: this one cites something else (a deadline…).
-    sentence = doc.sentence_at(chain.start)
+    sentence = a.sentence(chain.start)
     for other in a.ogi_chains:
         if other is not chain and sentence[0] <= other.start < sentence[1] and any(
                 s.accepts(version, e.provision) for s in stated for e in other.elements):
@@ -118,7 +118,7 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     owner = next((o for o in (_owner(version, e.provision) for e in cited) if o), None)
     reg = a.regulation
     text = _label(first, a)
-    where = "本句" if situations_in(doc.text, *doc.sentence_at(chain.start)) else "本段"
+    where = "本句" if situations_in(doc.text, *a.sentence(chain.start)) else "本段"
     names = "、".join(f"“{s.name}”" for s in stated)
     should = (f"应引用{format_provision(right)}" if right else
               "应分别引用" + "、".join(format_provision(p) for p in rights))
