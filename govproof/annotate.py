@@ -248,7 +248,9 @@ def write_for_cli(args: Any, result: Any) -> bool:
         return True  # already reported as the file's error
     data = result.doc.meta.get("docx_bytes")
     if data is None:
-        print(f"govproof: --annotate 需要 Word 文件（.docx；装有 LibreOffice 时也可 .doc/.wps），{result.path} 不是",
+        why = ("它由 antiword 读成纯文本，请先另存为 .docx" if result.doc.meta.get("converter") == "antiword"
+               else "它不是 Word 文件")
+        print(f"govproof: --annotate 需要 Word 文件（.docx；装有 LibreOffice 时也可 .doc/.wps）：{result.path} {why}",
               file=sys.stderr)
         return False
     fixes = choose_edits(result.findings, unsafe=args.unsafe_fixes) if args.fix else []

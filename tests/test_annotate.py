@@ -134,3 +134,13 @@ def test_cli_refuses_what_annotate_cannot_do(tmp_path, capsys, extra, message):
     assert main(args) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "reviewed.docx").exists()
+
+
+def test_cli_annotate_on_a_file_that_is_not_word(tmp_path, capsys):
+    from govproof.cli import main
+
+    src = tmp_path / "notice.txt"
+    src.write_text("请各单位按排专人负责。\n", encoding="utf-8")
+    assert main(["check", str(src), "--annotate", str(tmp_path / "reviewed.docx"), "-q"]) == 2
+    assert "--annotate 需要 Word 文件" in capsys.readouterr().err
+    assert not (tmp_path / "reviewed.docx").exists()
