@@ -14,7 +14,7 @@ from .analysis import Analysis
 from .catalog import MISSING_ELEMENT, REMEDY_PERIOD
 from .decisions import situations_in
 from .numerals import chinese_to_int
-from .regulation import load
+from .regulation import Provision
 
 _RECEIVED = regex.compile(r"收到|收悉|受理|签收")
 _SUBMITTED = regex.compile(r"提交|提出|递交|寄送|申请")
@@ -145,13 +145,11 @@ def _periods(a: Analysis) -> Iterator[Finding]:
         span = (period.start(), period.start() + len(period.group("num")) + len(period.group("unit")))
         written = text[span[0]:span[1]]
         yield REMEDY_PERIOD.finding(span[0], span[1], written, f"救济期限有误：“{written}”应为“{right}”。{law}",
-                                    suggestion=right, evidence=load("2019").quote(_p51()))
+                                    suggestion=right, evidence=a.regulation.quote(_remedy_article(a)))
 
 
-def _p51():
-    from .regulation import Provision
-
-    return Provision(51)
+def _remedy_article(a: Analysis) -> Provision:
+    return Provision(51) if a.version == "2019" else Provision(33, 2)
 
 
 def _missing(a: Analysis) -> Iterator[Finding]:
@@ -178,5 +176,11 @@ def _missing(a: Analysis) -> Iterator[Finding]:
                 needed.append(f"{label}的期限（收到答复之日起{period_text}内）")
     if not needed:
         return
-    evidence = load("2019").quote(_p51()) if any("行政" in n for n in needed) else None
+    reg = a.regulation
+    grounds = [Provision(33, 2) if reg.version == "2019" else Provision(24, 2)] if needed[0].startswith("收到") else []
+    if any(n.startswith(("答复结论", "所依据")) for n in needed):
+        grounds.append(Provision(36 if reg.version == "2019" else 21))
+    if any("行政" in n for n in needed):
+        grounds.append(Provision(51 if reg.version == "2019" else 33, None if reg.version == "2019" else 2))
+    evidence = "\n".join(reg.quote(p, limit=160) for p in grounds)
     yield MISSING_ELEMENT.finding(start, end, title, "答复书缺少：" + "；".join(needed), evidence=evidence)

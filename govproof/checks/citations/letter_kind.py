@@ -26,3 +26,16 @@ def is_procedural(doc: Document) -> bool:
     """A 补正 / 延期 / 征求意见 notice: a step on the way, not the final decision."""
     span = title_line(doc)
     return span is not None and bool(_PROCEDURAL.search(doc.text, *span))
+
+
+_FORMAL_TITLE = regex.compile(r"^[#\s]*(?:[\p{Han}]{2,30})?关于[^\n]{2,80}的(?:通知|意见|决定|通报|报告|批复|函|方案|办法|规定|请示|答复)\s*$")
+
+
+def is_formal(doc: Document) -> bool:
+    """A 公文 (its title is `关于…的通知` and the like, or a 发文字号 heads it) or a reply letter."""
+    if is_reply(doc):
+        return True
+    head = doc.paragraphs[:5]
+    if any(_FORMAL_TITLE.match(doc.text[s:e].strip()) for s, e in head[:3]):
+        return True
+    return bool(head) and any(s < head[-1][1] for s, _ in doc.regions("docnum"))

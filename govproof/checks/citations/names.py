@@ -6,6 +6,7 @@ from typing import Iterator
 import regex
 
 from ...finding import Finding
+from . import letter_kind
 from .analysis import Analysis
 from .attribution import FULL_NAME, SHORT_NAME, is_ogi_title
 from .catalog import SHORT_NAME as SHORT_RULE
@@ -19,7 +20,7 @@ _EVIDENCE = f"准确名称：《{FULL_NAME}》（2019年4月3日国务院令第7
 def check(a: Analysis) -> Iterator[Finding]:
     yield from _wrong_titles(a)
     yield from _unbracketed(a)
-    if a.is_reply:
+    if letter_kind.is_formal(a.doc):
         yield from _short_names(a)
 
 
@@ -70,7 +71,7 @@ def _unbracketed(a: Analysis) -> Iterator[Finding]:
 
 
 def _short_names(a: Analysis) -> Iterator[Finding]:
-    """In a reply: the first mention is the full name; 《条例》 only after `（以下简称《条例》）`."""
+    """In a formal document: the first mention is the full name; 《条例》 only after `（以下简称《条例》）`."""
     text = a.doc.text
     titles = [r for r in a.refs if r.kind == "title" and r.law == "ogi"]
     if not titles:
@@ -78,7 +79,7 @@ def _short_names(a: Analysis) -> Iterator[Finding]:
     first = titles[0]
     if first.name == SHORT_NAME:
         yield SHORT_RULE.finding(first.start, first.end, text[first.start:first.end],
-                                 f"正式答复文书首次提及条例应使用全称《{FULL_NAME}》",
+                                 f"正式公文首次提及条例应使用全称《{FULL_NAME}》",
                                  suggestion=f"《{FULL_NAME}》", evidence=_EVIDENCE)
     introduced = regex.search(r"[（(]\s*(?:以下|下)(?:简)?称\s*[“\"]?《条例》", text)
     for r in titles:
