@@ -48,11 +48,13 @@ def _first_mention(a: Analysis) -> int:
     return min(spots, default=len(text))
 
 
+_LABEL_BEFORE = regex.compile(r"[>|｜/·•»›\\_][ \t\u3000]*$")
+_LABEL_AFTER = regex.compile(r"[ \t\u3000]*(?:$|[|｜<·•«‹(._-])", regex.M)
+
+
 def _in_path(text: str, start: int, end: int) -> bool:
-    """`行政法规/政府信息公开条例(2019-04-03).md`: a file name, not prose."""
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    return before in "/\\_" or after in "(._-" and after != ""
+    """A file name (`行政法规/政府信息公开条例(2019-04-03).md`) or a menu label (`首页 > 政府信息公开条例`), not prose."""
+    return bool(_LABEL_BEFORE.search(text, max(0, start - 4), start) or _LABEL_AFTER.match(text, end))
 
 
 def _unbracketed(a: Analysis) -> Iterator[Finding]:
