@@ -134,4 +134,4 @@ def attribute(chains: list[Chain], refs: list[LawRef], paragraph_of: Callable[[i
         idx = bisect.bisect_right(starts, chain.start) - 1
         best = refs[idx] if idx >= 0 and refs[idx].start >= para_start else None
         if best is not None:
-            chain.law, chain.law_name = best.law, best.name
+            chain.law = best.law

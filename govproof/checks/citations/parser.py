@@ -45,7 +45,6 @@ class Chain:
     end: int
     elements: list[Element] = field(default_factory=list)
     law: str | None = None          # "ogi" when it cites 《中华人民共和国政府信息公开条例》
-    law_name: str | None = None     # how the law was named before it
 
 
 def _num(s: str) -> int:

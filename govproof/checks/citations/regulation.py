@@ -6,8 +6,12 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .numerals import int_to_chinese
+
+if TYPE_CHECKING:
+    from .formatting import Style
 
 DATA = Path(__file__).resolve().parent / "data"
 NAME = "中华人民共和国政府信息公开条例"
@@ -54,10 +58,6 @@ class Regulation:
         return self.data["order"]
 
     @property
-    def effective(self) -> dt.date:
-        return dt.date.fromisoformat(self.data["effective"])
-
-    @property
     def articles(self) -> dict[int, dict]:
         return _articles(self.version)
 
@@ -75,7 +75,7 @@ class Regulation:
         paras = art["paragraphs"]
         label = art["label"]
         if p.paragraph is not None and not 1 <= p.paragraph <= len(paras):
-            return None, f"{self.version}年版{label}只有{_count(len(paras))}款，没有第{int_to_chinese(p.paragraph)}款"
+            return None, f"{self.version}年版{label}只有{int_to_chinese(len(paras))}款，没有第{int_to_chinese(p.paragraph)}款"
         if p.item is None:
             return p, None
         with_items = [i for i, para in enumerate(paras, 1) if para["items"]]
@@ -84,14 +84,14 @@ class Regulation:
             if not 1 <= p.item <= n:
                 where = f"{label}第{int_to_chinese(p.paragraph)}款"
                 return None, (f"{self.version}年版{where}没有分项" if n == 0 else
-                              f"{self.version}年版{where}只有{_count(n)}项，没有第（{int_to_chinese(p.item)}）项")
+                              f"{self.version}年版{where}只有{int_to_chinese(n)}项，没有第（{int_to_chinese(p.item)}）项")
             return p, None
         if not with_items:
             return None, f"{self.version}年版{label}没有分项，没有第（{int_to_chinese(p.item)}）项"
         para_no = with_items[0]
         n = len(paras[para_no - 1]["items"])
         if not 1 <= p.item <= n:
-            return None, f"{self.version}年版{label}只有{_count(n)}项，没有第（{int_to_chinese(p.item)}）项"
+            return None, f"{self.version}年版{label}只有{int_to_chinese(n)}项，没有第（{int_to_chinese(p.item)}）项"
         return Provision(p.article, para_no, p.item), None
 
     def exists(self, p: Provision) -> bool:
@@ -119,10 +119,6 @@ class Regulation:
             p = Provision(p.article, None, p.item)   # 第三十六条第（四）项, not 第三十六条第一款第（四）项
         status = "，已于2019年5月15日被修订" if self.version == "2007" else ""
         return f"《{NAME}》（{self.version}年版，{self.order}{status}）{p.label()}：{body}"
-
-
-def _count(n: int) -> str:
-    return int_to_chinese(n)
 
 
 @lru_cache(maxsize=2)
