@@ -88,3 +88,11 @@ def test_stray_space_inside_a_sentence_but_not_in_layout():
               "XX市人民政府办公室　　　　2024年3月5日\n"
               "姓名　性别　职务\n")
     assert codes(layout, "P108") == []
+
+
+def test_straight_quotes_around_chinese_become_curly_when_their_pairing_is_certain():
+    text = '按照"公开为常态、不公开为例外"的原则，落实"放管服"改革。'
+    assert fixed(text, "P101") == "按照“公开为常态、不公开为例外”的原则，落实“放管服”改革。"
+    odd = '他说"公开"两个字，后面没有了。"'
+    english = 'The "open data" policy applies, 见附件。<a href="http://www.example.gov.cn">链接</a>'
+    assert codes(odd, "P101") == [] and codes(english, "P101") == []

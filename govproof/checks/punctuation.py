@@ -20,18 +20,20 @@ PROSE_SKIP = ("url", "email", "latin", "code")
 
 HALFWIDTH = Rule(
     code="P101", name="halfwidth-punctuation", severity=Severity.WARNING, fix="safe",
-    summary="中文里用了半角标点（, . ; : ? ! ( )）",
+    summary="中文里用了半角标点（, . ; : ? ! ( ) \"）",
     source=f"{GBT15834} 第4章（各标点符号的形式）、第5章（标点符号的位置和书写形式）",
     doc="中文行文应使用全角标点：逗号“，”、句号“。”、分号“；”、冒号“：”、问号“？”、叹号“！”、括号“（）”。"
         "半角标点多是切换输入法时漏改的，印出来挤在一起、位置偏下，是网站检查中常被点名的差错。\n\n"
         "以下情形不报告：数字中的小数点和千位分隔（3.5、10,000）、时间与比例（10:30、1:2）、"
         "网址和电子邮箱、英文段落、代码、Markdown 链接，以及“1.”这类阿拉伯数字序号。"
-        "英文句点只在句末（其后是行尾或后引号）才改为句号；汉字之间的“.”可能是人名间隔号，不报告。",
+        "英文句点只在句末（其后是行尾或后引号）才改为句号；汉字之间的“.”可能是人名间隔号，不报告。"
+        "英文直引号（\"）括着中文时改为“”，按段内先后配对；一段里直引号为单数、无法确定配对时不报告。",
     examples_hit=["各单位要高度重视,认真组织实施。", "联系电话:0771-1234567。", "现将有关事项通知如下:",
-                  "请于3月底前报送材料.", "一.总体要求", "县(市、区)人民政府要加强领导。"],
+                  "请于3月底前报送材料.", "一.总体要求", "县(市、区)人民政府要加强领导。",
+                  '按照"公开为常态、不公开为例外"的原则。'],
     examples_ok=["各单位要高度重视，认真组织实施。", "增长3.5个百分点，达到10,000户。", "会议于10:30开始。",
                  "详见http://www.gov.cn/zhengce/index.htm，请查阅。", "The meeting will start at 10:30, see you there.",
-                 "阿依古丽.买买提同志任副主任。", "1.总体要求"],
+                 "阿依古丽.买买提同志任副主任。", "1.总体要求", '他说"公开"两个字，后面没有了。"'],
 )
 UNPAIRED = Rule(
     code="P103", name="unpaired-punctuation", severity=Severity.ERROR, fix="none",
@@ -99,9 +101,11 @@ class PunctuationCheck(Check):
             nxt = text[i + 1] if i + 1 < len(text) else ""
             suggestion = self._point(doc, i, c, prev, nxt)
             if suggestion:
-                yield HALFWIDTH.finding(i, i + 1, c, f"中文里的半角“{c}”应改为全角“{suggestion}”",
-                                        suggestion=suggestion)
+                message = (f"序号后的半角“{c}”应改为顿号“、”" if suggestion == "、"
+                           else f"中文里的半角“{c}”应改为全角“{suggestion}”")
+                yield HALFWIDTH.finding(i, i + 1, c, message, suggestion=suggestion)
         yield from self._parentheses(doc)
+        yield from self._straight_quotes(doc)
 
     @staticmethod
     def _point(doc: Document, i: int, c: str, prev: str, nxt: str) -> str | None:
@@ -119,6 +123,8 @@ class PunctuationCheck(Check):
             return None               # 10,000 · 10:30 · 1:2
         if c == "!" and nxt == "[":
             return None               # Markdown image
+        if prev.isascii() and prev.isalnum() and doc.in_region(i - 1, i, ("latin",)):
+            return None               # the mark ends an English passage
         after = nxt if nxt != " " else (text[i + 2] if i + 2 < len(text) else "")
         if is_chinese_side(prev) or is_chinese_side(after):
             return _FULL[c]
@@ -146,6 +152,21 @@ class PunctuationCheck(Check):
                         if text[k] in "()":
                             yield HALFWIDTH.finding(k, k + 1, text[k], f"中文里的半角括号“{text[k]}”应改为全角“{_FULL[text[k]]}”",
                                                     suggestion=_FULL[text[k]])
+
+    def _straight_quotes(self, doc: Document) -> Iterator[Finding]:
+        """"…" around Chinese words: the n-th straight quote of a paragraph opens, the next closes.
+        A paragraph with an odd number of them is ambiguous and left alone."""
+        text = doc.text
+        for ps, pe in doc.paragraphs:
+            marks = [m.start() for m in regex.finditer(r'"', text, pos=ps, endpos=pe)
+                     if not doc.in_region(m.start(), m.end(), PROSE_SKIP)]
+            if not marks or len(marks) % 2:
+                continue
+            for o, c in zip(marks[::2], marks[1::2]):
+                if c - o > 200 or not any(is_han(ch) for ch in text[o + 1:c]):
+                    continue
+                for k, full in ((o, "“"), (c, "”")):
+                    yield HALFWIDTH.finding(k, k + 1, '"', f'中文里的直引号“\"”应改为弯引号“{full}”', suggestion=full)
 
     @staticmethod
     def _chinese_parenthesis(doc: Document, o: int, c: int) -> bool:
