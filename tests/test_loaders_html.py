@@ -139,3 +139,13 @@ def test_table_layout_page_gives_its_heading_and_body():
     ])
     assert doc.location(0)["source_line"] == 6
     assert doc.meta["title"] == "关于开展安全生产大检查的通知"
+
+
+def test_content_split_over_sibling_blocks_is_kept_even_with_a_menu_like_class():
+    page = ("<html><body><div class='nav'><a href='/'>首页</a><a href='/a'>政务公开</a></div><div class='wrap'>"
+            "<div class='article-share'><a href='#'>分享到微信</a></div><div class='search-result'>"
+            "<p>请各单位按排专人负责信息报送，确保信息及时、准确发布，并做好归档。</p></div><div class='more'>"
+            "<p>各单位要加强组织领导，明确责任分工，认真抓好落实。</p></div></div></body></html>")
+    doc = load_bytes(page.encode("utf-8"), "p.html")
+    assert doc.text == ("请各单位按排专人负责信息报送，确保信息及时、准确发布，并做好归档。\n"
+                        "各单位要加强组织领导，明确责任分工，认真抓好落实。")

@@ -29,7 +29,7 @@ _BLOCK_TAGS = {"p", "div", "td", "th", "tr", "table", "li", "ul", "ol", "dl", "d
 _BOILERPLATE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|copyright|share|sharing|bdshare|sidebar|"
     r"toolbar|search|login|pagination|pager|related|recommend|comments?|advert|ads|qrcode|erweima|weixin|wechat|"
-    r"print|fontsize|skip|dqwz|wzdt|yqlj|bqxx|dh)(?:$|[\s_-])", re.I)
+    r"fontsize|skip|dqwz|wzdt|yqlj|bqxx|dh)(?:$|[\s_-])", re.I)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _WS = re.compile(r"[ \t\n\r\f\v\xa0\u3000]+")
@@ -118,7 +118,7 @@ def _text_nodes(root: Any) -> Iterator[tuple[Any, str]]:
                 yield el, child.tail
 
 
-def _main_content(body: Any) -> Any:
+def _main_content(body: Any) -> tuple[Any, dict[Any, tuple[int, int]]]:
     """The element holding the page's main text: text scores go to its paragraph block, the block's
     parent, and half to the grandparent; link-heavy candidates lose; on a tie the deeper one wins."""
     scores: dict[Any, float] = {}
@@ -140,7 +140,23 @@ def _main_content(body: Any) -> Any:
         key = (score * (1 - links / total if total else 0), _depth(node))
         if key > best_key:
             best, best_key = node, key
-    return best if counts.get(best, (0, 0))[0] >= 20 else body
+    if counts.get(best, (0, 0))[0] < 20:
+        return body, counts
+    node = best
+    for _ in range(3):  # the text may continue in a sibling block a level or two up: take the common parent
+        parent = node.getparent()
+        if parent is None or node is body:
+            break
+        if any(sib is not node and scores.get(sib, 0.0) >= 0.25 * best_key[0] and _link_share(counts, sib) < 0.3
+               for sib in parent):
+            best = parent
+        node = parent
+    return best, counts
+
+
+def _link_share(counts: dict[Any, tuple[int, int]], el: Any) -> float:
+    total, links = counts.get(el, (0, 0))
+    return links / total if total else 1.0
 
 
 def _count_han(el: Any, in_link: bool, counts: dict[Any, tuple[int, int]]) -> tuple[int, int]:
@@ -214,13 +230,20 @@ class _Builder:
         return out
 
 
-def _extract(root: Any, lines: _Lines, builder: _Builder, deadline: Deadline) -> None:
+def _extract(root: Any, counts: dict[Any, tuple[int, int]], lines: _Lines, builder: _Builder,
+             deadline: Deadline) -> None:
     count = 0
+    root_han = counts.get(root, (0, 0))[0]
+
+    def boilerplate(el: Any) -> bool:
+        """A menu, share bar or footer inside the content: link-heavy or small, never a block of real text."""
+        total, links = counts.get(el, (0, 0))
+        return _is_boilerplate(el) and (links * 2 > total or total * 4 < root_han)
 
     def visit(el: Any) -> None:
         nonlocal count
         tag = _tag(el)
-        if tag in _DROP_TAGS or (tag and el is not root and _is_boilerplate(el)):
+        if tag in _DROP_TAGS or (tag and el is not root and boilerplate(el)):
             return
         block = tag in _BLOCK_TAGS
         if block:
@@ -301,9 +324,9 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
         raise LoadError(f"cannot parse the web page ({e})") from None
     deadline.check()
     body = tree.find("body") if tree.find("body") is not None else tree
-    root = _main_content(body)
+    root, counts = _main_content(body)
     builder = _Builder()
-    _extract(root, _Lines(source, root.sourceline or 1), builder, deadline)
+    _extract(root, counts, _Lines(source, root.sourceline or 1), builder, deadline)
     paragraphs = [p for p in (_Builder.fold(raw) for raw in builder.paragraphs) if "".join(t for t, _ in p).strip()]
     for node in tree.iter(etree.Comment):
         if _is_marker(node) and "ignore-file" in node.text:
