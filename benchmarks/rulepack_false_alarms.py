@@ -83,14 +83,14 @@ def false_alarms(config: Config, titles: bool, lemon: bool, quiet: bool) -> None
 def reach_on_test(config: Config) -> None:
     rows = odw_rows("odw.test")
     err = [(s, t) for s, t in rows if s != t and len(s) == len(t)]
-    touched = right = flagged_positions = on_error = 0
+    touched = right = found = on_error = 0
     for s, t in err:
         gold = {i for i, (a, b) in enumerate(zip(s, t)) if a != b}
         findings = check_text(s, config, as_of=AS_OF)
         hit = False
         for f in findings:
             span = set(range(f.start, f.end))
-            flagged_positions += 1
+            found += 1
             if span & gold:
                 on_error += 1
                 hit = True
@@ -102,8 +102,9 @@ def reach_on_test(config: Config) -> None:
     clean = [s for s, t in rows if s == t]
     clean_flagged = sum(bool(check_text(s, config, as_of=AS_OF)) for s in clean)
     print("\nInformation only — odw.test source side (never used to add entries):")
-    print(f"  error sentences touched by an S1xx finding: {touched}/{len(err)} ({100 * touched / max(1, len(err)):.1f} %)")
-    print(f"  findings in error sentences: {flagged_positions}, on a gold error: {on_error}, "
+    share = 100 * touched / max(1, len(err))
+    print(f"  error sentences touched by an S1xx finding: {touched}/{len(err)} ({share:.1f} %)")
+    print(f"  findings in error sentences: {found}, on a gold error: {on_error}, "
           f"suggestion equal to the gold: {right}")
     print(f"  error-free sentences flagged: {clean_flagged}/{len(clean)}")
 
