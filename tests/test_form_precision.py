@@ -38,6 +38,7 @@ CORRECT = [
     "The Municipal Government will publish the annual report before March 31, 2025.",
     "某某县人民政府--通知公告",
     "主办单位：某某市人民政府办公室　版权所有",
+    "XX市人民政府政府信息公开工作年度报告；各部门部门预算公开时间表；他乘坐的的士在路口停下。",
 ]
 
 
