@@ -8,6 +8,7 @@ so the one that kills a worker again is reported as an error and the others are 
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import platform
@@ -33,8 +34,7 @@ def _init(config: Config, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _die_with_parent()
     _config, _limits = config, limits
-    from ..engine import engine_for
-    engine_for(config)  # build the checks once per worker, before the first document
+    _warm_up(config)  # already done before fork on Linux: then this finds everything cached
 
 
 def _die_with_parent() -> None:
@@ -57,10 +57,21 @@ def _context(config: Config) -> multiprocessing.context.BaseContext:
     """Linux: fork, after building the checks here once, so workers share them (word lists, language models)
     copy-on-write and start at once. Elsewhere (no fork, or fork unsafe as on macOS): spawn."""
     if platform.system() == "Linux":
-        from ..engine import engine_for
-        engine_for(config)
+        _warm_up(config)
+        gc.freeze()  # keep the collector from touching (and so copying) the shared objects in every worker
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def _warm_up(config: Config) -> None:
+    """Build the checks and let them load what they load lazily (models, tables) by checking one sentence."""
+    from ..document import Document
+    from ..engine import engine_for
+
+    try:
+        engine_for(config).check(Document(text="各单位要按照要求做好政府信息公开工作。\n", as_of=config.as_of))
+    except Exception:  # a check that fails here fails per document later, where it is reported
+        pass
 
 
 class _Pool:

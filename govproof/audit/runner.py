@@ -64,17 +64,24 @@ def open_source(source: str | None, urls_file: str | None, crawl: CrawlOptions, 
     raise SourceError(f"{source}: not a folder, a WARC file (.warc, .warc.gz) or an http(s) URL")
 
 
-def fingerprint(config: Config, limits: Limits) -> str:
-    """Changes whenever the same bytes could give different findings: version, checks, rules, word lists, settings.
-
-    (Edits to govproof's own code without a version change are not seen: audit with --recheck after them.)
-    """
-    from ..data import data_dir
+def settings_fingerprint(config: Config, limits: Limits) -> str:
+    """Version, the checks built and every setting that changes findings (not --fail-on)."""
     from ..rule import CHECK_FACTORIES
 
     h = hashlib.sha256(__version__.encode())
     h.update(repr(dataclasses.replace(config, fail_on=Severity.WARNING, source=None)).encode())
     h.update(repr((limits, CHECK_FACTORIES)).encode())
+    return h.hexdigest()[:24]
+
+
+def fingerprint(config: Config, limits: Limits) -> str:
+    """Changes whenever the same bytes could give different findings: settings, rule packs, word lists.
+
+    (Edits to govproof's own code without a version change are not seen: audit with --recheck after them.)
+    """
+    from ..data import data_dir
+
+    h = hashlib.sha256(settings_fingerprint(config, limits).encode())
     files: list[Path] = []
     for name in ("rules", "dictionaries"):
         try:
@@ -134,8 +141,9 @@ def audit(source: Source, store: Store, config: Config, limits: Limits, jobs: in
           on_result: Callable[[object, int], None] | None = None) -> Outcome:
     """Check every document of ``source`` not already in the run, writing each as it finishes."""
     fp = fingerprint(config, limits)
-    run, resumed = store.start_run(source.id, fp, {"jobs": jobs, "select": list(config.select),
-                                                   "ignore": list(config.ignore)}, resume=resume)
+    run, resumed = store.start_run(source.id, settings_fingerprint(config, limits), fp,
+                                   {"jobs": jobs, "select": list(config.select), "ignore": list(config.ignore)},
+                                   resume=resume)
     previous = store.latest_run(source.id, completed=True, before=run.id)
     reuse = previous is not None and previous.fingerprint == fp and not recheck
     old_hashes = store.hashes(previous.id) if reuse else {}

@@ -21,7 +21,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY,
   source TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
+  settings TEXT NOT NULL,         -- version, checks and settings: a run resumes only with the same
+  fingerprint TEXT NOT NULL,      -- settings + rule data: unchanged documents reuse results only with the same
   started TEXT NOT NULL,
   finished TEXT,
   status TEXT NOT NULL,          -- running | completed
@@ -69,6 +70,7 @@ class StoreError(Exception):
 class Run:
     id: int
     source: str
+    settings: str
     fingerprint: str
     started: str
     finished: str | None
@@ -104,9 +106,9 @@ class Store:
     def _run(self, row: tuple | None) -> Run | None:
         if row is None:
             return None
-        return Run(*row[:7], options=json.loads(row[7]))
+        return Run(*row[:8], options=json.loads(row[8]))
 
-    _RUN_COLS = "id, source, fingerprint, started, finished, status, sessions, options"
+    _RUN_COLS = "id, source, settings, fingerprint, started, finished, status, sessions, options"
 
     def run(self, run_id: int) -> Run | None:
         return self._run(self.db.execute(f"SELECT {self._RUN_COLS} FROM runs WHERE id=?", (run_id,)).fetchone())
@@ -124,18 +126,25 @@ class Store:
             args.append(before)
         return self._run(self.db.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone())
 
-    def start_run(self, source: str, fingerprint: str, options: dict[str, Any], resume: bool = True) -> tuple[Run, bool]:
-        """The unfinished run of this source and configuration, resumed (a new session), or a new run."""
+    def start_run(self, source: str, settings: str, fingerprint: str, options: dict[str, Any],
+                  resume: bool = True) -> tuple[Run, bool]:
+        """The unfinished run of this source and settings, resumed (a new session), or a new run.
+
+        A run resumed after its rule data changed gets an empty fingerprint: its results are mixed,
+        so the next run checks every document again rather than reuse them.
+        """
         last = self.latest_run(source)
-        if resume and last and last.status == "running" and last.fingerprint == fingerprint:
-            self.db.execute("UPDATE runs SET sessions=sessions+1 WHERE id=?", (last.id,))
+        if resume and last and last.status == "running" and last.settings == settings:
+            self.db.execute("UPDATE runs SET sessions=sessions+1, fingerprint=CASE WHEN fingerprint=? THEN fingerprint"
+                            " ELSE '' END WHERE id=?", (fingerprint, last.id))
             return self.run(last.id), True  # type: ignore[return-value]
         with self.db:
             self.db.execute("BEGIN")
             if last and last.status == "running":  # abandoned with other settings: close it, keep its results
                 self.db.execute("UPDATE runs SET status='abandoned' WHERE id=?", (last.id,))
-            cur = self.db.execute("INSERT INTO runs (source, fingerprint, started, status, options) VALUES (?,?,?,?,?)",
-                                  (source, fingerprint, _now(), "running", json.dumps(options, ensure_ascii=False)))
+            cur = self.db.execute(
+                "INSERT INTO runs (source, settings, fingerprint, started, status, options) VALUES (?,?,?,?,?,?)",
+                (source, settings, fingerprint, _now(), "running", json.dumps(options, ensure_ascii=False)))
         return self.run(cur.lastrowid), False  # type: ignore[arg-type,return-value]
 
     def finish_run(self, run_id: int) -> None:
