@@ -79,7 +79,8 @@ def test_title_line_and_lines_inside_a_paragraph():
     (PAGE.encode("utf-8"), "utf-8"),  # declares gb2312 but is UTF-8, as many pages do
     (PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />', "").encode("gbk"),
      "gb18030"),  # no declaration: detected
-])
+    (PAGE.replace("charset=gb2312", "charset=iso-8859-1").encode("gbk"), "gb18030"),  # a Western charset decodes
+])                                                                                      # anything: detected instead
 def test_charset_declared_wrong_or_missing(data, encoding):
     doc = load_bytes(data, "page.htm")
     assert doc.encoding == encoding

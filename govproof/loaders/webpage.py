@@ -18,6 +18,7 @@ from .guard import Deadline
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_WESTERN = {"iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii"}
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "csgb2312", "euc-cn", "gb18030", "ms936", "windows-936"}
 
 _DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "select",
@@ -42,10 +43,11 @@ def decode_page(data: bytes) -> tuple[str, str]:
     if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         declared = m.group(1).decode("ascii").lower()
         codec = "gb18030" if declared in _GB_ALIASES else declared
-        try:
-            return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
-            pass  # pages often declare gb2312 and are UTF-8, or the reverse: detect instead
+        if codec not in _WESTERN:  # a Western single-byte charset decodes any bytes: trust detection instead
+            try:
+                return data.decode(codec), codec
+            except (LookupError, UnicodeDecodeError):
+                pass  # pages often declare gb2312 and are UTF-8, or the reverse: detect instead
     try:
         text, encoding, _bom = decode(data)
     except DecodeError as e:
