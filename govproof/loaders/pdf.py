@@ -16,6 +16,7 @@ from . import Limits, LoadError, register
 from .guard import Deadline
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
 _SPACE_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \\t]+(?=[{_WIDE}])")
 _ENDS_SENTENCE = re.compile(r"[。！？：；!?:;][”’」』）)]*$")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条款]|附件|附：)")
@@ -31,7 +32,8 @@ def _require_pypdf() -> Any:
 
 
 def _width(line: str) -> int:
-    return sum(2 if re.match(f"[{_WIDE}]", c) else 1 for c in line)
+    """Printed width in half-width units: a CJK character is two."""
+    return len(line) + len(_WIDE_CHAR.findall(line))
 
 
 def _unwrap(lines: list[str]) -> list[list[str]]:
@@ -43,7 +45,7 @@ def _unwrap(lines: list[str]) -> list[list[str]]:
         current.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         continues = (full >= 20 and _width(line) >= 0.85 * full and not _ENDS_SENTENCE.search(line)
-                     and nxt and re.match(f"[{_WIDE}]", line[-1]) and re.match(f"[{_WIDE}]", nxt[0])
+                     and nxt and _WIDE_CHAR.match(line[-1]) and _WIDE_CHAR.match(nxt[0])
                      and not _STARTS_ITEM.match(nxt))
         if not continues:
             paragraphs.append(current)
@@ -55,10 +57,15 @@ def _unwrap(lines: list[str]) -> list[list[str]]:
 
 def _has_images(page: Any) -> bool:
     try:
-        xobjects = page.get("/Resources", {}).get("/XObject", {})
-        return any(xobjects[name].get_object().get("/Subtype") == "/Image" for name in xobjects)
+        resources = _resolve(page.get("/Resources")) or {}
+        xobjects = _resolve(resources.get("/XObject")) or {}
+        return any(_resolve(xobjects[name]).get("/Subtype") == "/Image" for name in xobjects)
     except Exception:  # a damaged resource dictionary says nothing either way
         return False
+
+
+def _resolve(obj: Any) -> Any:
+    return obj.get_object() if hasattr(obj, "get_object") else obj
 
 
 def _open(data: bytes) -> Any:
