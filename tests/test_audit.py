@@ -152,3 +152,29 @@ def test_warc_input(tmp_path, capsys):
                         "http://www.example.gov.cn/files/c.txt": 1}
         assert rows(db, "SELECT DISTINCT section FROM documents ORDER BY 1") == [
             ("www.example.gov.cn/files",), ("www.example.gov.cn/zwgk",)]
+
+
+def _dies_on_bad(task, config, limits):
+    import os
+
+    from govproof.audit.worker import check_item
+    if task.item.key == "bad.txt":
+        os._exit(3)  # what a crash inside a parser library looks like from outside
+    return check_item(task, config, limits)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the patched worker reaches the pool through fork")
+def test_executor_survives_a_dying_worker(tmp_path, monkeypatch):
+    from govproof.audit import executor
+    from govproof.audit.sources import folder_items
+    from govproof.audit.worker import Task
+    from govproof.config import Config
+
+    for name in ("a.txt", "bad.txt", "c.txt", "d.txt", "e.txt"):
+        (tmp_path / name).write_text("请各单位按排专人负责。\n", encoding="utf-8")
+    monkeypatch.setattr(executor, "check_item", _dies_on_bad)
+    results = {r.item.key: r for r in executor.run_tasks((Task(i) for i in folder_items(tmp_path)), 2,
+                                                          Config(select=("S101",)))}
+    assert sorted(results) == ["a.txt", "bad.txt", "c.txt", "d.txt", "e.txt"]
+    assert results["bad.txt"].status == "error" and "worker process died" in results["bad.txt"].error
+    assert all(r.status == "checked" and len(r.findings) == 1 for k, r in results.items() if k != "bad.txt")

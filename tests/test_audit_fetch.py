@@ -100,3 +100,13 @@ def test_depth_zero_fetches_only_the_list(server, tmp_path, capsys):
     capsys.readouterr()
     assert sorted(k for (k,) in rows(db, "SELECT key FROM documents")) == [f"{server}/index.html", f"{server}/zwgk/a.html"]
     assert sorted(_Handler.requested) == ["/index.html", "/robots.txt", "/zwgk/a.html"]
+
+
+def test_resumed_crawl_follows_stored_links_without_fetching_the_page_again(server):
+    from govproof.audit.crawl import CrawlOptions, Crawler
+
+    done = {f"{server}/index.html": (0, [f"{server}/zwgk/a.html"])}
+    crawler = Crawler([f"{server}/index.html"], CrawlOptions(rate=100, max_depth=1), done)
+    keys = [item.key for item in crawler.items()]
+    assert keys == [f"{server}/zwgk/a.html"]
+    assert "/index.html" not in _Handler.requested
