@@ -1,6 +1,7 @@
 """PDF in: the text layer with pages, lines re-joined across wraps; scans, encryption and damage refused.
 
-notice.pdf and scanned.pdf are made by tests/data/make_fixtures.py; encrypted and blank files are made here.
+notice.pdf, scanned.pdf and word-export.pdf are made by tests/data/make_fixtures.py; encrypted and blank files
+are made here.
 """
 from __future__ import annotations
 
@@ -87,3 +88,20 @@ def test_damaged_files(data, message):
 def test_text_limit_applies_while_reading():
     with pytest.raises(LoadError, match="over the limit of 40 characters"):
         load_bytes(_notice(), "notice.pdf", limits=Limits(max_text_chars=40))
+
+
+def test_word_export_reads_as_the_word_text():
+    """LibreOffice's export of a .docx: justified lines re-joined, "2024 年5 月1 日" spacing gaps removed."""
+    doc = load_bytes((DATA / "word-export.pdf").read_bytes(), "word-export.pdf")
+    assert doc.text == "\n".join([  # the paragraphs of make_fixtures.WORD_PARAGRAPHS, indents dropped
+        "关于做好信息报送工作的通知",
+        "各区人民政府，市政府各部门：",
+        "为深入贯彻落实《中华人民共和国政府信息公开条例》，进一步做好政府信息公开工作，现将有关事项通知如下。"
+        "请各单位按排专人负责信息报送，确保信息及时、准确发布。各单位要加强组织领导，明确责任分工，认真抓好落实，"
+        "确保各项工作任务按时完成，切实提高政府信息公开工作质量和水平。",
+        "一、做好人大代表侯选人推荐工作的信息公开。",
+        "某某市人民政府办公室",
+        "2024年5月1日",
+    ])
+    assert [(f.text, f.location["page"], f.location["paragraph"]) for f in check_document(doc, CONFIG)] == [
+        ("按排", 1, 3), ("侯选人", 1, 4)]

@@ -17,7 +17,9 @@ from .guard import Deadline
 
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
-_SPACE_BETWEEN_WIDE = re.compile(f"(?<=[{_WIDE}])[ \\t]+(?=[{_WIDE}])")
+# Gaps the text layer turns into spaces: between CJK characters (letter-spaced titles, justified lines) and between
+# CJK and Latin/digits (Word's automatic spacing: "2024 年5 月").
+_LAYOUT_SPACE = re.compile(f"(?<=[{_WIDE}])[ \\t]+(?=[{_WIDE}A-Za-z0-9])|(?<=[A-Za-z0-9])[ \\t]+(?=[{_WIDE}])")
 _ENDS_SENTENCE = re.compile(r"[。！？：；!?:;][”’」』）)]*$")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条款]|附件|附：)")
 
@@ -109,7 +111,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
             raw = page.extract_text() or ""
         except Exception as e:
             raise LoadError(f"corrupt PDF file: page {number} cannot be read ({type(e).__name__})") from None
-        lines = [_SPACE_BETWEEN_WIDE.sub("", x).strip() for x in raw.splitlines()]
+        lines = [_LAYOUT_SPACE.sub("", x).strip() for x in raw.splitlines()]
         lines = [x for x in lines if x]
         if not lines:
             empty_pages.append(number)

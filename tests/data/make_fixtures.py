@@ -12,8 +12,6 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from fpdf import FPDF
-
 HERE = Path(__file__).parent
 FONT = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
@@ -33,6 +31,8 @@ PAGE_2 = [
 
 
 def notice() -> None:
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.add_font("cjk", fname=FONT)
     pdf.set_font("cjk", size=14)
@@ -49,6 +49,8 @@ def scanned() -> None:
     rows = b"".join(b"\x00" + bytes((x * 4 + y * 2) % 256 for x in range(width)) for y in range(height))
     png = _png(width, height, rows)
     (HERE / "_scan.png").write_bytes(png)
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.image(str(HERE / "_scan.png"), x=10, y=10, w=180)
@@ -76,9 +78,35 @@ def legacy_doc() -> None:
                         "--outdir", str(HERE), f"{tmp}/notice.docx"], check=True, capture_output=True)
 
 
+WORD_PARAGRAPHS = [
+    "关于做好信息报送工作的通知",
+    "各区人民政府，市政府各部门：",
+    "　　为深入贯彻落实《中华人民共和国政府信息公开条例》，进一步做好政府信息公开工作，现将有关事项通知如下。"
+    "请各单位按排专人负责信息报送，确保信息及时、准确发布。各单位要加强组织领导，明确责任分工，认真抓好落实，"
+    "确保各项工作任务按时完成，切实提高政府信息公开工作质量和水平。",
+    "　　一、做好人大代表侯选人推荐工作的信息公开。",
+    "某某市人民政府办公室",
+    "2024年5月1日",
+]
+
+
+def word_export_pdf() -> None:
+    """A PDF as offices publish them: a Word file exported by LibreOffice (justified lines, automatic spacing)."""
+    import docx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        d = docx.Document()
+        for text in WORD_PARAGRAPHS:
+            d.add_paragraph(text)
+        d.save(f"{tmp}/word-export.docx")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(HERE), f"{tmp}/word-export.docx"], check=True, capture_output=True)
+
+
 if __name__ == "__main__":
     notice()
     scanned()
     legacy_doc()
-    for name in ("notice.pdf", "scanned.pdf", "notice.doc"):
+    word_export_pdf()
+    for name in ("notice.pdf", "scanned.pdf", "notice.doc", "word-export.pdf"):
         print(name, (HERE / name).stat().st_size, "bytes")
