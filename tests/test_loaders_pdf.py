@@ -105,3 +105,15 @@ def test_word_export_reads_as_the_word_text():
     ])
     assert [(f.text, f.location["page"], f.location["paragraph"]) for f in check_document(doc, CONFIG)] == [
         ("按排", 1, 3), ("侯选人", 1, 4)]
+
+
+def test_paragraph_running_over_a_page_break_without_heads_and_page_numbers():
+    doc = load_bytes((DATA / "pages.pdf").read_bytes(), "pages.pdf")
+    assert doc.text == (  # "某某市人民政府文件" heads each page and "— N —" ends it: both dropped
+        "为做好政府信息公开工作，现将有关事项通知如下。各单位要加强组织领导，明确责任分工，认真做好信息发布前的审核工作。"
+        "请各单位按排专人负责信息报送，确保信息及时、准确发布，认真抓好各项工作落实。\n"
+        "二、本通知自印发之日起施行。")
+    findings = check_document(doc, CONFIG)
+    assert [(f.text, f.location["page"], f.location["paragraph"]) for f in findings] == [("按排", 1, 1)]
+    second_page = doc.text.index("排专人")
+    assert doc.location(second_page) == {"paragraph": 1, "table_cell": None, "page": 2}

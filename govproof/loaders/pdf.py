@@ -21,6 +21,7 @@ _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 # CJK and Latin/digits (Word's automatic spacing: "2024 年5 月").
 _LAYOUT_SPACE = re.compile(f"(?<=[{_WIDE}])[ \\t]+(?=[{_WIDE}A-Za-z0-9])|(?<=[A-Za-z0-9])[ \\t]+(?=[{_WIDE}])")
 _ENDS_SENTENCE = re.compile(r"[。！？：；!?:;][”’」』）)]*$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－ ]*\d{1,4}[-—–－ ]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条款]|附件|附：)")
 
 
@@ -38,23 +39,44 @@ def _width(line: str) -> int:
     return len(line) + len(_WIDE_CHAR.findall(line))
 
 
-def _unwrap(lines: list[str]) -> list[list[str]]:
-    """Group a page's lines into paragraphs: a full line that does not end a sentence continues."""
-    full = max((_width(x) for x in lines), default=0)
-    paragraphs: list[list[str]] = []
-    current: list[str] = []
-    for i, line in enumerate(lines):
-        current.append(line)
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        continues = (full >= 20 and _width(line) >= 0.85 * full and not _ENDS_SENTENCE.search(line)
-                     and nxt and _WIDE_CHAR.match(line[-1]) and _WIDE_CHAR.match(nxt[0])
-                     and not _STARTS_ITEM.match(nxt))
-        if not continues:
-            paragraphs.append(current)
-            current = []
+def _continues(line: str, nxt: str, full: int) -> bool:
+    """A line that fills the page width and does not end a sentence runs on into the next (CJK on both sides)."""
+    return bool(full >= 20 and _width(line) >= 0.85 * full and not _ENDS_SENTENCE.search(line)
+                and nxt and _WIDE_CHAR.match(line[-1]) and _WIDE_CHAR.match(nxt[0]) and not _STARTS_ITEM.match(nxt))
+
+
+def _unwrap(pages: list[tuple[int, list[str]]]) -> list[list[tuple[int, str]]]:
+    """Group lines into paragraphs of (page, line), across line breaks and page breaks."""
+    paragraphs: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for k, (number, lines) in enumerate(pages):
+        full = max(_width(x) for x in lines)
+        following = pages[k + 1] if k + 1 < len(pages) and pages[k + 1][0] == number + 1 else None
+        for i, line in enumerate(lines):
+            current.append((number, line))
+            nxt = lines[i + 1] if i + 1 < len(lines) else (following[1][0] if following else "")
+            if not _continues(line, nxt, full):
+                paragraphs.append(current)
+                current = []
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _without_running_lines(pages: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Drop page numbers ("— 3 —", "第3页") and running headers/footers (the same first or last line on several pages)."""
+    edges: dict[str, int] = {}
+    for _, lines in pages:
+        for line in {lines[0], lines[-1]}:
+            edges[line] = edges.get(line, 0) + 1
+    running = {line for line, n in edges.items() if n >= 2 and len(pages) >= 3}
+    out = []
+    for number, lines in pages:
+        kept = [x for i, x in enumerate(lines) if not _PAGE_NUMBER.match(x)
+                and not (x in running and i in (0, len(lines) - 1))]
+        if kept:
+            out.append((number, kept))
+    return out
 
 
 def _has_images(page: Any) -> bool:
@@ -100,38 +122,46 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         raise LoadError(f"corrupt PDF file: cannot read its pages ({type(e).__name__})") from None
     if not pages:
         raise LoadError("PDF has no pages")
-    parts: list[str] = []
-    source_map: list[tuple[int, dict[str, Any]]] = []
-    pos, paragraph, size = 0, 0, 0
+    page_lines: list[tuple[int, list[str]]] = []
     empty_pages: list[int] = []
-    scanned_pages = 0
+    scanned_pages = size = 0
     for number, page in enumerate(pages, 1):
         deadline.check()
         try:
             raw = page.extract_text() or ""
         except Exception as e:
             raise LoadError(f"corrupt PDF file: page {number} cannot be read ({type(e).__name__})") from None
-        lines = [_LAYOUT_SPACE.sub("", x).strip() for x in raw.splitlines()]
-        lines = [x for x in lines if x]
+        lines = [x for x in (_LAYOUT_SPACE.sub("", x).strip() for x in raw.splitlines()) if x]
         if not lines:
             empty_pages.append(number)
             scanned_pages += _has_images(page)
             continue
-        for para in _unwrap(lines):
-            paragraph += 1
-            text = "".join(para)
-            source_map.append((pos, {"paragraph": paragraph, "table_cell": None, "page": number}))
-            parts.append(text)
-            pos += len(text) + 1
-            size += len(text)
+        page_lines.append((number, lines))
+        size += sum(len(x) for x in lines)
         if size > limits.max_text_chars:
             raise LoadError(f"extracted text is over the limit of {limits.max_text_chars:,} characters")
+    page_lines = _without_running_lines(page_lines)
+    if not page_lines:  # nothing but page numbers and running heads
+        empty_pages = list(range(1, len(pages) + 1))
     if len(empty_pages) == len(pages) or (scanned_pages and len(empty_pages) * 2 > len(pages)):
         if scanned_pages:
             what = "" if len(empty_pages) == len(pages) else f" on pages {_ranges(empty_pages)} of {len(pages)}"
             raise LoadError(f"scanned PDF without a text layer{what}: run OCR on it first")
         raise LoadError(f"PDF without a text layer (no text on its {len(pages)} page(s))")
-    return Document(text="\n".join(parts), path=path, encoding="utf-8", source_map=source_map,
+    parts: list[str] = []
+    source_map: list[tuple[int, dict[str, Any]]] = []
+    pos = 0
+    for paragraph, lines in enumerate(_unwrap(page_lines), 1):
+        last_page = None
+        for number, line in lines:
+            if number != last_page:  # a paragraph running on to the next page is on both
+                source_map.append((pos, {"paragraph": paragraph, "table_cell": None, "page": number}))
+                last_page = number
+            parts.append(line)
+            pos += len(line)
+        parts.append("\n")
+        pos += 1
+    return Document(text="".join(parts)[:-1], path=path, encoding="utf-8", source_map=source_map,
                     meta={"format": "pdf", "pages": len(pages), "pages_without_text": empty_pages})
 
 

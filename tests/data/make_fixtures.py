@@ -43,6 +43,28 @@ def notice() -> None:
     pdf.output(str(HERE / "notice.pdf"))
 
 
+def pages() -> None:
+    """Three pages with a running head and "— N —" page numbers; "按|排" is split by the page break."""
+    from fpdf import FPDF
+
+    body = [
+        ["　　为做好政府信息公开工作，现将有关事项通知如下。各单位要加强组", "织领导，明确责任分工，认真做好信息发布前的审核工作。请各单位按"],
+        ["排专人负责信息报送，确保信息及时、准确发布，认真抓好各项工作落", "实。"],
+        ["　　二、本通知自印发之日起施行。"],
+    ]
+    pdf = FPDF(format="A4")
+    pdf.add_font("cjk", fname=FONT)
+    pdf.set_font("cjk", size=14)
+    for number, lines in enumerate(body, 1):
+        pdf.add_page()
+        pdf.cell(0, 10, "某某市人民政府文件", new_x="LMARGIN", new_y="NEXT", align="C")
+        for line in lines:
+            pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(-30)
+        pdf.cell(0, 10, f"— {number} —", align="C")
+    pdf.output(str(HERE / "pages.pdf"))
+
+
 def scanned() -> None:
     """One page holding only an image, as a scanner makes it: no text layer."""
     width, height = 64, 32
@@ -105,8 +127,9 @@ def word_export_pdf() -> None:
 
 if __name__ == "__main__":
     notice()
+    pages()
     scanned()
     legacy_doc()
     word_export_pdf()
-    for name in ("notice.pdf", "scanned.pdf", "notice.doc", "word-export.pdf"):
+    for name in ("notice.pdf", "pages.pdf", "scanned.pdf", "notice.doc", "word-export.pdf"):
         print(name, (HERE / name).stat().st_size, "bytes")
