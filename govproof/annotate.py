@@ -18,7 +18,7 @@ from typing import Any, Sequence
 
 from .finding import Finding
 from .loaders import Limits
-from .loaders.ooxml import Block, Piece, joined, paragraph_pieces, w
+from .loaders.ooxml import Block, Piece, block_pieces, joined, w
 
 AUTHOR = "govproof"
 _PART_ZH = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注"}
@@ -61,7 +61,7 @@ class _Editor:
     # --- pieces in the original text's terms ------------------------------
     def pieces(self, block: Block) -> list[tuple[int, int, Piece]]:
         out, pos = [], 0
-        for piece in paragraph_pieces(block.p, self.deleted, self.inserted):
+        for piece in block_pieces(block.p, block.label, self.deleted, self.inserted):
             out.append((pos, pos + len(piece.text), piece))
             pos += len(piece.text)
         return out
@@ -69,7 +69,7 @@ class _Editor:
     def split_at(self, block: Block, offset: int) -> None:
         """Make ``offset`` (in the block's text) fall on a run boundary."""
         for start, end, piece in self.pieces(block):
-            if start < offset < end:
+            if start < offset < end and piece.run is not None:  # an automatic number has no run to split
                 _split_run(piece, offset - start)
                 return
 
@@ -79,9 +79,13 @@ class _Editor:
         self.split_at(block, end)
         runs: list[Any] = []
         for s, e, piece in self.pieces(block):
-            if s < end and start < e and piece.run not in runs:
+            if s < end and start < e and piece.run is not None and piece.run not in runs:
                 runs.append(piece.run)
         return runs
+
+    def whole(self, block: Block) -> list[Any]:
+        """The runs of a whole paragraph: where a comment on its automatic number is anchored."""
+        return self.runs(block, len(block.label), len(block.text))
 
     # --- markup --------------------------------------------------------
     def _revision(self, tag: str) -> Any:
@@ -187,10 +191,14 @@ def annotate_docx(data: bytes, expected_text: str, findings: Sequence[Finding], 
         runs: list[Any] = []
         for i, s, e in spans:
             runs.extend(editor.runs(blocks[i], s, e))
+        on_label = any(s < len(blocks[i].label) for i, s, _ in spans)
+        if not runs and on_label:
+            runs = editor.whole(blocks[spans[0][0]])
         if not runs:
             skipped.append(f)
             continue
-        fixed = id(f) in fix_ids and len(spans) == 1 and f.end > f.start and f.suggestion is not None
+        fixed = (id(f) in fix_ids and len(spans) == 1 and f.end > f.start and f.suggestion is not None
+                 and not on_label)  # Word renders the number itself: it cannot be edited as text
         first, last = runs[0], runs[-1]
         if fixed:
             first, last = editor.track_change(runs, f.suggestion or "")

@@ -144,3 +144,22 @@ def test_cli_annotate_on_a_file_that_is_not_word(tmp_path, capsys):
     assert main(["check", str(src), "--annotate", str(tmp_path / "reviewed.docx"), "-q"]) == 2
     assert "--annotate 需要 Word 文件" in capsys.readouterr().err
     assert not (tmp_path / "reviewed.docx").exists()
+
+
+def test_numbered_paragraphs_keep_offsets_and_labels_are_never_edited():
+    from wordfiles import numbered_draft
+
+    from govproof.finding import Finding, Severity
+
+    out = io.BytesIO()
+    numbered_draft().save(out)
+    doc = load_bytes(out.getvalue(), "numbered.docx")
+    findings = check_document(doc, CONFIG)
+    label = doc.text.index("（二）")
+    on_label = Finding("F101", "heading-number", Severity.WARNING, label, label + 3, "（二）", "序号有误",
+                       suggestion="（三）", fix_safe=True)
+    result = annotate_docx(doc.meta["docx_bytes"], doc.text, findings + [on_label], choose_edits(findings + [on_label]))
+    assert (result.comments, result.revisions) == (2, 1)
+    ranges = _comment_ranges(result.data)
+    assert sorted((r["was"], r["accepted"]) for r in ranges.values()) == [
+        ("按排", "安排"), ("请各单位按排专人负责。", "请各单位安排专人负责。")]

@@ -116,3 +116,22 @@ def test_terminal_report_says_where_in_word_terms(tmp_path, capsys):
     assert main(["check", str(src), "--select", "S1", "-q", "--no-color"]) == 1
     out = capsys.readouterr().out
     assert "〔第3段〕 S101" in out and "〔表1第1行第2列〕 S101" in out and "〔脚注1〕 S101" in out
+
+
+def _saved(d) -> bytes:
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_automatic_numbers_are_read_as_word_shows_them():
+    from wordfiles import numbered_draft
+
+    d = numbered_draft()
+    d.add_paragraph("第一项", style="List Number")  # numbering that comes from the paragraph style
+    d.add_paragraph("第二项", style="List Number")
+    doc = load_bytes(_saved(d), "numbered.docx")
+    assert doc.text.split("\n") == ["一、总体要求", "（一）工作目标", "（二）请各单位按排专人负责。", "二、主要任务",
+                                    "（一）具体措施", "1.按时报送", "附件：名单", "1.第一项", "2.第二项"]
+    [finding] = check_document(doc, CONFIG)
+    assert (finding.text, finding.location["paragraph"]) == ("按排", 3)

@@ -64,3 +64,29 @@ def draft_bytes() -> bytes:
 def write_draft(path: Path) -> Path:
     path.write_bytes(draft_bytes())
     return path
+
+
+_NUMBERING = (
+    f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+    '</w:abstractNum>'
+)
+
+
+def numbered_draft() -> docx.document.Document:
+    """Headings numbered by Word (一、 （一） 1.), not typed, as template-made official documents have them."""
+    from docx.oxml.parser import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in [(0, "总体要求"), (1, "工作目标"), (1, "请各单位按排专人负责。"), (0, "主要任务"), (1, "具体措施"),
+                        (2, "按时报送"), (None, "附件：名单")]:
+        p = d.add_paragraph(text)
+        if level is not None:
+            numpr = parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+            p._p.get_or_add_pPr().append(numpr)
+    return d

@@ -41,6 +41,7 @@ class Block:
     p: Any
     location: dict[str, Any]
     pieces: list[Piece] = field(default_factory=list)
+    label: str = ""  # Word's automatic number ("一、"), the first piece when present; no run holds it
 
     @property
     def text(self) -> str:
@@ -49,6 +50,11 @@ class Block:
     @property
     def in_body(self) -> bool:
         return "part" not in self.location
+
+
+def block_pieces(p: Any, label: str, deleted: Any = frozenset(), inserted: Any = frozenset()) -> list[Piece]:
+    """The automatic number's label (a piece without a run) followed by the paragraph's own pieces."""
+    return ([Piece(None, None, label)] if label else []) + paragraph_pieces(p, deleted, inserted)
 
 
 def paragraph_pieces(p: Any, deleted: Any = frozenset(), inserted: Any = frozenset()) -> list[Piece]:
@@ -83,13 +89,15 @@ def paragraph_pieces(p: Any, deleted: Any = frozenset(), inserted: Any = frozens
 class _BodyCounter:
     """Numbers paragraphs and tables in reading order, as a reviewer scrolling the document meets them."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: Any = None) -> None:
         self.paragraph = 0
         self.table = 0
+        self.numbering = numbering
 
 
 def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: _BodyCounter,
                     out: list[Block], tick: Callable[[], None], cell: tuple[int, str] | None = None) -> None:
+    label_of = counter.numbering.label if counter.numbering is not None else (lambda p: "")
     for child in container:
         tag = child.tag
         if tag == w("p"):
@@ -99,7 +107,8 @@ def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: 
                 location["paragraph"] = counter.paragraph
                 if cell is not None:
                     location["table"], location["table_cell"] = cell
-            out.append(Block(child, location, paragraph_pieces(child)))
+            label = label_of(child)
+            out.append(Block(child, location, block_pieces(child, label), label))
             if len(out) % 200 == 0:
                 tick()
         elif tag == w("tbl"):
@@ -172,9 +181,12 @@ def _headers_footers(document: Any, counter: _BodyCounter, out: list[Block], tic
 
 def iter_blocks(document: Any, tick: Callable[[], None] = lambda: None) -> Iterator[Block]:
     """Every paragraph of a python-docx Document in reading order (body, notes, headers, footers)."""
-    counter = _BodyCounter()
+    from .numbering import Numbering
+
+    counter = _BodyCounter(Numbering(_related_element(document, "numbering"), _related_element(document, "styles")))
     out: list[Block] = []
     _walk_container(document.element.body, _body_location, counter, out, tick)
+    counter.numbering = None  # automatic numbers are read in the body only
     _notes(document, "footnote", counter, out, tick)
     _notes(document, "endnote", counter, out, tick)
     _headers_footers(document, counter, out, tick)
