@@ -27,6 +27,12 @@ def module_probe(name: str) -> Callable[[], str | None]:
     return probe
 
 
+def spelling_scorer() -> str | None:
+    from .checks.spelling.lm import describe_active
+
+    return describe_active()
+
+
 # One entry per optional component; add yours here.
 COMPONENTS: list[Component] = [
     Component("python-docx", "读取 .docx 文件，--annotate 写批注和修订", module_probe("docx"), "pip install python-docx"),
@@ -38,6 +44,8 @@ COMPONENTS: list[Component] = [
               "apt-get install libreoffice-writer-nogui（Windows：安装 LibreOffice 并把 soffice.exe 加入 PATH）"),
     Component("antiword", "快速读取旧版 .doc 文件（无 LibreOffice 时）", lambda: shutil.which("antiword"),
               "apt-get install antiword"),
+    Component("spelling LM", "错别字统计检查（S2xx）所用的语言模型：kenlm + Debian 词三元模型；缺少时退回 jieba 词频",
+              spelling_scorer, "apt-get install libime-data-language-model && pip install 'govproof[lm]'"),
     Component("warcio", "govproof audit 读取 WARC 网页存档", module_probe("warcio"), "pip install 'govproof[audit]'"),
     Component("httpx", "govproof audit 按网址清单抓取网页", module_probe("httpx"), "pip install 'govproof[audit]'"),
 ]

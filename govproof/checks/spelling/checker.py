@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 import regex
 
@@ -32,8 +32,10 @@ COMMON_WORD_LOGP = -4.5       # a written word at least this frequent is never r
 WORD_MIN_LOGP = -5.8         # a homophone word proposed instead of a written one must be at least this frequent
 WORD_MAX_RARER = 0.5         # ... and at most this much rarer (log10) than the written word
 NEAR_SOUND_MIN_LOGP = -5.5    # a near-sound (IME fuzzy) replacement must make a word at least this frequent
-DEFAULT_THRESHOLD = 0.5      # probability a correction needs to be reported (spelling.threshold)
+DEFAULT_THRESHOLD = 0.7      # probability a correction needs to be reported (spelling.threshold)
+DEFAULT_SECOND = 0.3         # probability needed by further corrections in a sentence that already has one
 DEFAULT_SAFE = 0.9            # ... to be a safe fix (spelling.safe_confidence)
+RARE_CHAR_LOGP = -7.5        # unigram given to a character the LM does not hold as a word
 RARE_WORD_LOGP = -6.0         # a written "word" rarer than this is reported as a typo (IME vocabularies hold 按排)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 
@@ -70,6 +72,7 @@ class Candidate:
     written_logp: float | None = None     # unigram of the written span when it is a word too
     new_logp: float = -7.0                # unigram of the new word
     aligned: bool = True                  # the new word starts and ends where the text's own words do
+    written_char_logp: float = 0.0        # unigram of the rarest replaced character (rare characters are suspect)
     p: float = 0.0                        # probability that the correction is right (decide.py)
 
     def changed(self, run: str) -> list[int]:
@@ -110,6 +113,7 @@ class SpellingCheck(Check):
         self.lm_path: str | None = config.option("spelling.lm")
         self.scorer: str | None = config.option("spelling.scorer")  # "frequency" forces the fallback
         self.threshold = float(config.option("spelling.threshold", DEFAULT_THRESHOLD))
+        self.second_threshold = float(config.option("spelling.second_threshold", DEFAULT_SECOND))
         self.safe_confidence = float(config.option("spelling.safe_confidence", DEFAULT_SAFE))
         self.rare_word_logp = float(config.option("spelling.rare_word_logp", RARE_WORD_LOGP))
         self.enabled = bool(config.option("spelling.enabled", True))
@@ -132,23 +136,33 @@ class SpellingCheck(Check):
                 self._warned = True
             return []
         mask = protected_mask(doc, ctx.config.all_whitelist)
-        found = []
-        for m in _HAN_RUN.finditer(doc.text):
-            found.extend(self._check_run(m.start(), m.group(), mask, model))
+        found: list[Finding] = []
+        for s, e in doc.sentences:
+            runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(doc.text, s, e)]
+            rated = [(off, run, self._rated(off, run, mask, model)) for off, run in runs]
+            chosen = [(off, run, self._select(run, cands, model, self.threshold)) for off, run, cands in rated]
+            if any(acc for _, _, acc in chosen) and self.second_threshold < self.threshold:
+                # typos come in clusters: once a sentence has a sure one, its weaker neighbours get a second look
+                chosen = [(off, run, self._select(run, cands, model, self.second_threshold)) for off, run, cands in rated]
+            found.extend(self._finding(off, run, c) for off, run, acc in chosen for c in acc)
         return found
 
     # --- one run of Chinese characters ---------------------------------
-    def _check_run(self, off: int, run: str, mask: bytearray, model: Model) -> Iterator[Finding]:
+    @staticmethod
+    def _rated(off: int, run: str, mask: bytearray, model: Model) -> list[Candidate]:
         scorer = _Scorer(run, model.lm)
         cands = _candidates(run, mask[off:off + len(run)], model, scorer.bounds)
-        if not cands:
-            return
         for c in cands:
             scorer.rate(c)
             c.p = probability(c, model.lm.kind)
+        return cands
+
+    @staticmethod
+    def _select(run: str, cands: list[Candidate], model: Model, threshold: float) -> list[Candidate]:
+        """The most probable corrections above ``threshold`` that do not overlap, neighbours re-judged."""
         accepted: list[Candidate] = []
         current = run
-        for c in sorted((c for c in cands if c.p >= self.threshold), key=lambda c: -c.p):
+        for c in sorted((c for c in cands if c.p >= threshold), key=lambda c: -c.p):
             if any(a.start < c.end and c.start < a.end for a in accepted):
                 continue
             if any(a.start - WINDOW < c.end and c.start < a.end + WINDOW for a in accepted):
@@ -156,14 +170,13 @@ class SpellingCheck(Check):
                 c2 = Candidate(c.start, c.end, c.new, c.kind)
                 _Scorer(current, model.lm).rate(c2)
                 c2.p = probability(c2, model.lm.kind)
-                if c2.p < self.threshold:
+                if c2.p < threshold:
                     continue
                 c2.written_logp = c.written_logp
                 c = c2
             accepted.append(c)
             current = current[:c.start] + c.new + current[c.end:]
-        for c in accepted:
-            yield self._finding(off, run, c)
+        return accepted
 
     def _finding(self, off: int, run: str, c: Candidate) -> Finding:
         from .candidates import KIND_LABEL
@@ -282,6 +295,7 @@ class _Scorer:
         c.written_logp = lm.unigram(run[c.start:c.end])
         c.new_logp = lm.unigram(new_word) or -7.0
         c.aligned = b[first] == c.start and b[last + 1] == c.end
+        c.written_char_logp = min(lm.unigram(run[i]) or RARE_CHAR_LOGP for i in c.changed(run))
 
 
 def build(config: "Config") -> SpellingCheck:

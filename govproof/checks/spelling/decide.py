@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from .checker import Candidate
 
 FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "written-is-word", "new-word-logp",
-            "cuts-words")
+            "cuts-words", "written-char-logp")
 
 # Fitted by benchmarks/tune_spelling.py on odw.train (see the README's spelling section for the figures).
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "kenlm": (-5.959, 1.234, 1.713, -1.541, -0.389, -2.251, 2.646, 0.557, 0.281),
-    "frequency": (0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    "kenlm": (-6.265, 1.272, 1.642, -1.576, -0.442, -2.110, 2.682, 0.484, 0.167, 0.363),
+    "frequency": (-4.282, 1.191, 1.466, -1.481, -0.245, -2.048, 0.598, 0.234, -0.872, 0.197),
 }
 
 
@@ -35,6 +35,7 @@ def features(c: "Candidate") -> tuple[float, ...]:
         float(c.written_logp is not None),
         c.new_logp + 5.0,
         float(not c.aligned),
+        c.written_char_logp + 5.0,
     )
 
 

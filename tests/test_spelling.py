@@ -1,0 +1,173 @@
+"""The statistical spelling checker (S201/S202): real typos found and corrected, correct prose left alone.
+
+Tests that need the word language model (kenlm + Debian's libime-data-language-model, installed by
+.ci/run) skip with the reason when it is absent; the tables and the protection mask are tested always.
+"""
+from __future__ import annotations
+
+import pytest
+
+from govproof.api import check_text
+from govproof.checks.spelling.candidates import NEAR_SOUND, SHAPE, SOUND, fuzzy, load_confusions
+from govproof.checks.spelling.completions import MASK, build_completions, sound_keys
+from govproof.checks.spelling.lm import find_lm_path, kenlm_available, segment
+from govproof.checks.spelling.protect import protected_mask
+from govproof.config import Config
+from govproof.document import Document
+
+S2 = Config(select=("S2",))
+HAVE_LM = bool(find_lm_path()) and kenlm_available()
+needs_lm = pytest.mark.skipif(not HAVE_LM, reason="word LM absent: apt-get install libime-data-language-model; "
+                                                    "pip install kenlm")
+
+
+@pytest.fixture(scope="module")
+def model():
+    """The LM and tables, loaded once for the module."""
+    if not HAVE_LM:
+        pytest.skip("word LM absent: apt-get install libime-data-language-model; pip install kenlm")
+    from govproof.checks.spelling.checker import load_model
+
+    return load_model(None)
+
+
+def fixes(text: str, config: Config = S2) -> list[tuple[str, str | None]]:
+    return [(f.text, f.suggestion) for f in check_text(text, config, as_of="2025-06-01")]
+
+
+# --- tables ----------------------------------------------------------------
+def test_fuzzy_pinyin_merges_ime_confusions():
+    assert fuzzy("zhi") == fuzzy("zi")
+    assert fuzzy("ying") == fuzzy("yin")
+    assert fuzzy("nan") == fuzzy("lan")
+    assert fuzzy("shang") == fuzzy("san")
+    assert fuzzy("ba") != fuzzy("pa")
+
+
+def test_confusion_kinds():
+    conf = load_confusions()
+    assert conf.kind("侯", "候") == SOUND
+    assert conf.kind("栺", "指") == SOUND
+    assert conf.kind("制", "治") == SOUND
+    assert conf.kind("资", "兹") == SOUND
+    assert conf.kind("是", "四") == NEAR_SOUND      # shi ~ si
+    assert conf.kind("己", "已") in (SOUND, SHAPE)
+    assert conf.kind("目", "日") == SHAPE
+    assert conf.kind("国", "猫") is None
+
+
+def test_completions_find_words_one_character_away():
+    conf = load_confusions()
+    table = build_completions(["安排", "审计", "候选人"], conf.classes, conf.syllables)
+    an = next(iter(conf.classes("按")))
+    assert "安" in table["" + MASK + "排" + MASK + an]
+    hits = [w for k in sound_keys("神迹", conf.syllables) for w in table.get(k, "").split(",") if w]
+    assert "审计" in hits
+
+
+# --- protection ------------------------------------------------------------
+def _protected(text: str, part: str) -> bool:
+    mask = protected_mask(Document(text=text))
+    i = text.index(part)
+    return all(mask[i:i + len(part)])
+
+
+@pytest.mark.parametrize("text,part", [
+    ("组长由办公室主任高雨担任。", "高雨"),
+    ("请王建伟同志负责联络。", "王建伟"),
+    ("开州区长沙镇齐圣村党委书记", "齐圣"),
+    ("依据《关于加强政务公开工作的意建》执行。", "意建"),
+    ("详见国办发〔2024〕5号文件。", "国办发〔2024〕5号"),
+    ("网址为 https://www.gov.cn/zhengce 。", "https://www.gov.cn/zhengce"),
+    ("第三十二条规定", "第三十二条"),
+    ("推进一网通办和接诉即办。", "一网通办"),
+])
+def test_protected_spans(text, part):
+    assert _protected(text, part)
+
+
+def test_ordinary_prose_is_not_protected():
+    text = "各单位要加强信息报送工作。"
+    assert not any(protected_mask(Document(text=text)))
+
+
+# --- the LM -----------------------------------------------------------------
+def test_segmentation_follows_the_model_vocabulary(model):
+    assert segment("请各单位安排专人负责信息报送", model.lm) == ["请", "各", "单位", "安排", "专人", "负责", "信息", "报送"]
+
+
+@needs_lm
+@pytest.mark.parametrize("text,wrong,right", [
+    ("做好人大代表侯选人推荐工作。", "侯选人", "候选人"),
+    ("请各单位按排专人负责信息报送。", "按排", "安排"),
+    # typos that no word list of the project holds
+    ("进一步完善工作机志，切实提高行政效率。", "机志", "机制"),
+    ("加快推进项目建设近度。", "近度", "进度"),
+    ("严格执行财务管理制渡。", "制渡", "制度"),
+    ("各区县要积极配和，确保按时完成。", "配和", "配合"),
+    ("县级人民政府教育行政部门应当加强对义务教育工作的栺导。", "栺导", "指导"),
+])
+def test_typos_found_and_corrected(model, text, wrong, right):
+    assert (wrong, right) in fixes(text)
+
+
+@needs_lm
+def test_findings_keep_length_and_carry_confidence(model):
+    found = check_text("进一步完善工作机志，切实提高行政效律。", S2)
+    assert found
+    for f in found:
+        assert len(f.suggestion) == len(f.text) == f.end - f.start
+        assert 0.0 < f.confidence <= 1.0
+        assert f.fix_safe == (f.code == "S201" and f.confidence >= 0.9)
+
+
+@needs_lm
+def test_whole_sentence_rule_packs_together(model):
+    """With every S rule, the three sentences of the issue are all corrected."""
+    text = "请各单位按排专人负责信息报送。\n做好人大代表侯选人推荐工作。\n问题整改的很彻底。\n"
+    got = {(f.text, f.suggestion) for f in check_text(text, Config(select=("S",)))}
+    assert {("按排", "安排"), ("侯选人", "候选人"), ("的", "得")} <= got
+
+
+CLEAN_PROSE = """\
+各地区、各部门要深入贯彻落实党中央、国务院决策部署，坚持以人民为中心的发展思想，进一步推进政务公开标准化规范化建设。
+要围绕稳就业、保民生、促发展等重点工作，及时准确发布政策信息，做好政策解读和回应关切，切实提高政府工作透明度。
+各级行政机关应当建立健全政府信息公开工作制度，明确工作机构和人员，加强对本行政区域内政府信息公开工作的指导和监督。
+对申请人提出的政府信息公开申请，行政机关应当依法在规定期限内予以答复；不能当场答复的，应当自收到申请之日起二十个工作日内予以答复。
+市人民政府办公室负责组织实施本办法，各区县人民政府和市政府各部门要结合实际制定具体措施，确保各项任务落到实处。
+加强基层政务公开队伍建设，定期开展业务培训，提升工作人员依法公开、主动服务的意识和能力。
+推动政务服务事项网上办理，优化营商环境，让企业和群众办事更加便捷高效。
+"""
+
+
+@needs_lm
+def test_correct_government_prose_stays_silent(model):
+    assert fixes(CLEAN_PROSE) == []
+
+
+@needs_lm
+@pytest.mark.parametrize("text", [
+    "组长由办公室主任高雨担任。",
+    "请张建伟同志负责联络。",
+    "依据《关于进一步加强政务公开工作的意建》执行。",
+    "开州区长沙镇齐圣村党委书记",
+    "本办法自2025年1月1日起施行，国办发〔2024〕5号同时废止。",
+])
+def test_names_titles_numbers_untouched(model, text):
+    assert fixes(text) == []
+
+
+@needs_lm
+def test_whitelist_and_options_are_honoured(model):
+    text = "进一步完善工作机志。"
+    assert ("机志", "机制") in fixes(text)
+    assert fixes(text, Config(select=("S2",), whitelist=("机志",))) == []
+    assert fixes(text, Config(select=("S2",), options=(("spelling.threshold", 1.01),
+                                                        ("spelling.second_threshold", 1.01)))) == []
+    assert fixes(text, Config(select=("S2",), options=(("spelling.enabled", False),))) == []
+
+
+def test_missing_configured_model_is_reported_not_fatal(capsys):
+    config = Config(select=("S2",), options=(("spelling.lm", "/nonexistent/model.klm"),))
+    assert check_text("进一步完善工作机志。", config) == []
+    assert "spelling.lm" in capsys.readouterr().err
