@@ -156,7 +156,7 @@ class NumberCheck(Check):
             if m.end() in covered:
                 continue
             mo, d = int(m["m"]), int(m["d"])
-            if not _valid(2024, mo, d) if 1 <= mo <= 12 else True:
+            if not (1 <= mo <= 12 and _valid(2024, mo, d)):   # a leap year: 2月29日 may be right
                 yield self._bad_date(m.start(), m.end(), m.group(), mo, d, None)
         for m in CHINESE_DATE.finditer(text):
             try:
