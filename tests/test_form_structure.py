@@ -89,3 +89,9 @@ def test_safe_fixes_of_all_form_families_leave_nothing_safe_to_fix_and_add_no_ne
         "检查企业20%～30%，项目总投资3000万元以上的企业全部检查，共12个乡镇。",
     ]
     assert after_text.endswith("要进一步加强对人员密集场所的检查……确保不留死角。\n县人民政府办公室\n2024年3月5日\n")
+
+
+def test_the_attachment_list_after_the_last_section_is_not_part_of_its_numbering():
+    text = ("三、保障措施\n1.加强组织领导。\n2.强化督促检查。\n"
+            "附件：1.2024年政务公开工作任务分解表\n      2.政府信息公开工作年度报告格式\n")
+    assert codes(text, "F104,F105") == []
