@@ -10,11 +10,19 @@ _TITLE = regex.compile(
 _PROCEDURAL = regex.compile(r"补正|延期|延长|征求")
 
 
+_OGI = regex.compile(r"信息公开|公开申请|依申请")
+
+
 def title_line(doc: Document) -> tuple[int, int] | None:
-    """The paragraph that names the document as a reply (one of the first four), if any."""
+    """The paragraph that names the document as a reply to a 政府信息公开 application (one of the first four).
+
+    A 行政处罚事先告知书 is a 告知书 too: the title or the letter must be about 信息公开.
+    """
     for s, e in doc.paragraphs[:4]:
         if _TITLE.match(doc.text[s:e].strip()):
-            return s, e
+            if _OGI.search(doc.text, s, e) or _OGI.search(doc.text[:3000]):
+                return s, e
+            return None
     return None
 
 
