@@ -86,3 +86,34 @@ def test_report_in_a_headless_browser(tmp_path, capsys):
     # filtering in the browser: by section and a search for a page's title together
     attrs = _root_attrs(_dump_dom(browser, report, "#section=zwgk&q=notice-2", tmp_path / "profile"))
     assert attrs["data-shown"] == "2" and "data-script-error" not in attrs
+
+
+def test_personal_data_is_masked_in_the_database_and_every_export(tmp_path, capsys):
+    site = tmp_path / "site"
+    site.mkdir()
+    phone = "13812345678"
+    (site / "reply.txt").write_text(f"答复书（{phone}）\n请按排专人联系申请人，手机号码{phone}，备用手机{phone[:-1]}9。\n", encoding="utf-8")
+    db = tmp_path / "a.db"
+    outs = {ext: tmp_path / f"r.{ext}" for ext in ("html", "csv", "json", "sarif")}
+    code = main(["audit", str(site), "--db", str(db), "--select", "S101,D", "--as-of", AS_OF, "--jobs", "1",
+                 "--report", str(outs["html"]), "--csv", str(outs["csv"]), "--json", str(outs["json"]),
+                 "--sarif", str(outs["sarif"])])
+    capsys.readouterr()
+    assert code == 1
+    codes = sorted(c for (c,) in __import__("audit_site").rows(db, "SELECT code FROM findings"))
+    assert codes.count("S101") == 1 and sum(c.startswith("D") for c in codes) == 3
+    dump = "\n".join(sqlite3_dump(db))
+    assert "138****5678" in dump and phone not in dump and phone[:-1] + "9" not in dump
+    for path in outs.values():
+        text = path.read_text(encoding="utf-8-sig")
+        assert phone not in text and phone[:-1] + "9" not in text, path.name
+
+
+def sqlite3_dump(db: Path) -> list[str]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 
 DEFAULT_DB = "govproof-audit.db"
 
@@ -40,7 +41,7 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
 
 def run_audit(args: argparse.Namespace) -> int:
     from ..cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _base_config, _console, _overrides
-    from ..config import Config, discover_config
+    from ..config import Config, ConfigError, discover_config
     from ..finding import Severity
     from ..loaders import Limits
     from .crawl import CrawlOptions
@@ -83,6 +84,13 @@ def run_audit(args: argparse.Namespace) -> int:
                 store.close()
     except (SourceError, StoreError, DatabaseBusy) as e:
         print(f"govproof: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except (ConfigError, KeyboardInterrupt):
+        raise
+    except Exception:  # the run could not go on (disk full, database damaged, a bug): 2, never 1
+        traceback.print_exc()
+        print("govproof: the audit stopped; what was finished is kept in the database — run it again to resume",
+              file=sys.stderr)
         return EXIT_ERROR
     fail_on = Severity.parse(args.fail_on) if args.fail_on else (explicit.fail_on if explicit else Severity.WARNING)
     worst = max((Severity.parse(f["severity"]) for f in res.findings), default=None)

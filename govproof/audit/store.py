@@ -95,6 +95,9 @@ class Store:
                 raise StoreError(f"{path}: written by a newer govproof (schema {version})")
             self.db.executescript(_SCHEMA)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(runs)")}
+            if not {"settings", "fingerprint", "sessions"} <= columns:
+                raise StoreError(f"{path}: not a govproof audit database of this version; use another --db")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{path}: cannot use as the audit database: {e}") from None
         self.path = path

@@ -83,7 +83,7 @@ def _check_bytes(data: bytes, name: str, config: Config, limits: Limits) -> tupl
     from ..baseline import key
     from ..engine import engine_for
     from ..loaders import load_bytes
-    from ..report.context import excerpt
+    from ..report.context import excerpt, masked_span
 
     doc = load_bytes(data, name, limits=limits, as_of=config.as_of, profile=config.profile)
     found = engine_for(config).check(doc)
@@ -94,7 +94,8 @@ def _check_bytes(data: bytes, name: str, config: Config, limits: Limits) -> tupl
         row = f.to_dict()
         row.update(before=before, after=after, context_hash=key(doc, f)[2])
         out.append(row)
-    title = str(doc.meta.get("title") or doc.title or "")
+    # the first paragraph names the document (通知, 答复书, a page's title); personal data in it stays masked
+    title = masked_span(doc, *doc.paragraphs[0], masked) if doc.paragraphs else ""
     return " ".join(title.split())[:200], out
 
 

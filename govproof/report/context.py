@@ -15,14 +15,14 @@ def excerpt(doc: Document, f: Finding, masked: list[Finding] = (), width: int = 
     """(before, after): the rest of the finding's sentence, at most ``width`` characters each side."""
     s, e = doc.sentence_at(f.start)
     s, e = max(s, f.start - width), min(max(e, f.end), f.end + width)
-    before = _masked(doc, s, f.start, masked).lstrip()
-    after = _masked(doc, f.end, e, masked).rstrip("\r\n")
+    before = masked_span(doc, s, f.start, masked).lstrip()
+    after = masked_span(doc, f.end, e, masked).rstrip("\r\n")
     if s > 0 and before and doc.text[s - 1] not in "\r\n":
         before = "…" + before
     return " ".join(before.split("\n")), " ".join(after.split("\n"))
 
 
-def _masked(doc: Document, start: int, end: int, masked: list[Finding]) -> str:
+def masked_span(doc: Document, start: int, end: int, masked: list[Finding]) -> str:
     """doc.text[start:end] with every masked finding overlapping it shown as its mask."""
     parts, pos = [], start
     for m in sorted((m for m in masked if m.masked_text is not None and m.start < end and start < m.end),

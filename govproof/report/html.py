@@ -62,7 +62,7 @@ class ReportModel:
 
 def render_html(results: list[FileResult]) -> str:
     """`govproof check --format html`."""
-    from .context import excerpt
+    from .context import excerpt, masked_span
 
     docs = []
     for r in results:
@@ -72,7 +72,8 @@ def render_html(results: list[FileResult]) -> str:
             before, after = excerpt(r.doc, f, masked) if r.doc is not None else ("", "")
             shown.append(shown_finding(f, before, after))
         section = str(PurePath(r.path).parent) if r.path != "-" else ""
-        docs.append(ShownDocument(key=r.path, section=section, title=r.doc.title[:200] if r.doc else "",
+        title = masked_span(r.doc, *r.doc.paragraphs[0], masked).strip()[:200] if r.doc and r.doc.paragraphs else ""
+        docs.append(ShownDocument(key=r.path, section=section, title=title,
                                   status="error" if r.error else "checked", error=r.error, findings=shown))
     facts = [("生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")), ("工具", f"govproof {__version__}")]
     return render_page(ReportModel(title="govproof 检查报告", documents=docs, facts=facts))
