@@ -188,6 +188,11 @@ class Document:
         """The 成文日期 found in the text, if any."""
         return find_document_date(self.text)
 
+    @property
+    def date_assumed(self) -> bool:
+        """No 成文日期 and no --as-of: time-dependent rules are judging against today."""
+        return self.written_date is None and self.as_of is None
+
     @cached_property
     def date(self) -> dt.date:
         """The date time-dependent rules use: 成文日期, else --as-of, else today."""

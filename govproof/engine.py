@@ -33,7 +33,7 @@ class Engine:
             if any(self.is_selected(r.code) for r in check.rules()):
                 found.extend(f for f in check.run(doc, ctx) if self.is_selected(f.code))
         found = self._drop_whitelisted(doc, found)
-        found = deduplicate(found)
+        found = deduplicate(found, {code: r.priority for code, r in self.rules.items()})
         found = self._apply_suppressions(doc, found)
         if self.baseline:
             found = [f for f in found if not self.baseline.accepts(doc, f)]
@@ -77,26 +77,31 @@ class Engine:
         return kept
 
 
-def _rank(f: Finding) -> tuple[int, float, int]:
-    return (int(f.severity), f.confidence, f.end - f.start)
+def deduplicate(found: list[Finding], priority: dict[str, int] | None = None) -> list[Finding]:
+    """One span, one finding: the most specific rule wins (rule priority: curated data before statistical
+    guesses), then the most severe, then the most confident.
 
-
-def deduplicate(found: list[Finding]) -> list[Finding]:
-    """One span, one finding: of several on the same span the most severe and most confident wins.
-
-    A finding inside a longer one of the same family that makes the same correction is a duplicate too.
+    A finding inside a longer one of the same family that makes the same correction is a duplicate too,
+    unless it comes from a more specific rule.
     """
+    prio = priority or {}
+
+    def rank(f: Finding) -> tuple[int, int, float]:
+        return (prio.get(f.code, 0), int(f.severity), f.confidence)
+
     best: dict[tuple[int, int], Finding] = {}
     for f in found:
         key = (f.start, f.end)
-        if key not in best or _rank(f) > _rank(best[key]):
+        if key not in best or rank(f) > rank(best[key]):
             best[key] = f
     result = sorted(best.values(), key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Finding] = []
     for f in result:
-        if any(_same_fix_inside(f, outer) for outer in kept[-8:]):
-            continue
-        kept.append(f)
+        outer = next((o for o in kept[-8:] if _same_fix_inside(f, o)), None)
+        if outer is None:
+            kept.append(f)
+        elif prio.get(f.code, 0) > prio.get(outer.code, 0):
+            kept[kept.index(outer)] = f
     return kept
 
 

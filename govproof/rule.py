@@ -45,6 +45,8 @@ class Rule:
     examples_ok: list[str] = field(default_factory=list)
     # Filled for data-driven rules: an example suggestion for the docs page.
     example_fix: tuple[str, str] | None = None
+    # On one span, the finding of the higher priority wins (curated data over statistical guesses).
+    priority: int = 0
 
     def __post_init__(self) -> None:
         if len(self.code) != 4 or self.code[0] not in FAMILIES or not self.code[1:].isdigit():

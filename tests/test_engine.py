@@ -88,6 +88,14 @@ def test_deduplicate_one_span_one_finding_and_nested_same_fix():
     assert [(f.code, f.start) for f in kept] == [("S101", 0), ("S101", 5)]
 
 
+def test_deduplicate_prefers_the_more_specific_rule():
+    curated_first = {"S101": 1, "S105": 1, "S201": 0}
+    same_span = [_f("S201", 0, 2, "按排", "安排", conf=0.99), _f("S101", 0, 2, "按排", "安排", conf=0.9)]
+    assert [f.code for f in deduplicate(same_span, curated_first)] == ["S101"]
+    nested = [_f("S201", 0, 2, "檢查", "检查", conf=0.99), _f("S105", 0, 1, "檢", "检", conf=0.9)]
+    assert [(f.code, f.text) for f in deduplicate(nested, curated_first)] == [("S105", "檢")]
+
+
 @pytest.mark.parametrize("body,message", [
     ("rules:\n  - {code: S1, name: x, severity: error, summary: x, message: x}\n", "rule S1: rule code"),
     ("rules:\n  - {code: S990, name: x, severity: fatal, summary: x, message: x}\n", "unknown severity"),
@@ -122,3 +130,15 @@ def test_catastrophic_user_regex_times_out_instead_of_hanging(tmp_path, capsys, 
     found = check_text("a" * 60 + "b", Config(select=("T903",), rule_files=(str(f),)))
     assert found == []
     assert "timed out" in capsys.readouterr().err
+
+
+def test_dated_rule_on_an_undated_text_is_only_a_hint(tmp_path):
+    pack = tmp_path / "dated.yaml"
+    pack.write_text(
+        "rules:\n  - {code: T904, name: dated, severity: error, fix: safe, summary: x, message: 已更名}\n"
+        "entries:\n  - {code: T904, pattern: 旧机构名, suggest: 新机构名, since: 2018-03-17}\n", encoding="utf-8")
+    cfg = Config(select=("T904",), rule_files=(str(pack),))
+    [guess] = check_text("报送旧机构名备案。", cfg)
+    assert guess.severity == Severity.INFO and not guess.fix_safe and "未找到成文日期" in guess.message
+    [known] = check_text("报送旧机构名备案。", cfg, as_of="2024-01-01")
+    assert known.severity == Severity.ERROR and known.fix_safe

@@ -12,7 +12,7 @@ import regex
 from ..config import Config
 from ..data import data_dir
 from ..document import Document
-from ..finding import Finding
+from ..finding import Finding, Severity
 from ..rule import Check, CheckContext, Rule
 from ..rulepack import Entry, RulePack, load_pack_file, validate
 
@@ -27,8 +27,10 @@ def builtin_rule_files() -> list[Path]:
 @lru_cache(maxsize=16)
 def load_pack(rule_files: tuple[str, ...], extra_pairs: tuple[tuple[str, str], ...]) -> RulePack:
     pack = RulePack()
-    for f in [*builtin_rule_files(), *map(Path, rule_files)]:
-        pack.extend(load_pack_file(f))
+    for f in builtin_rule_files():
+        pack.extend(load_pack_file(f, eager=False))
+    for f in rule_files:
+        pack.extend(load_pack_file(Path(f)))
     for wrong, right in extra_pairs:
         pack.entries.append(Entry(code=USER_PAIR_CODE, file="config extra-pairs", line=0, pattern=wrong, suggest=right))
     validate(pack)
@@ -43,7 +45,7 @@ class RulePackCheck(Check):
     def __init__(self, pack: RulePack):
         self.pack = pack
         self._automaton: ahocorasick.Automaton | None = None
-        self._regex_entries = [e for e in pack.entries if e.compiled is not None]
+        self._regex_entries = [e for e in pack.entries if e.regex_source is not None]
 
     def rules(self) -> list[Rule]:
         return [h.rule for h in self.pack.headers.values()]
@@ -83,13 +85,20 @@ class RulePackCheck(Check):
                     return False
         return True
 
-    def _finding(self, e: Entry, start: int, end: int, text: str, suggest: str | None) -> Finding:
+    def _finding(self, e: Entry, doc: Document, start: int, end: int, text: str, suggest: str | None) -> Finding:
         header = self.pack.headers[e.code]
         fix = e.fix or header.rule.fix
+        message = _format(e.message or header.message, text, suggest)
+        confidence = e.confidence if e.confidence is not None else header.confidence
+        severity = e.severity
+        date_guessed = bool(e.since or e.until) and doc.date_assumed
+        if date_guessed:
+            # Whether a dated rule applies depends on when the text was written, which it does not say.
+            severity, confidence = Severity.INFO, confidence * 0.6
+            message += f"（文中未找到成文日期，按{doc.date.isoformat()}判断；可用 --as-of 指定）"
         return header.rule.finding(
-            start, end, text, _format(e.message or header.message, text, suggest), suggestion=suggest,
-            evidence=e.evidence, confidence=e.confidence if e.confidence is not None else header.confidence,
-            severity=e.severity, fix_safe=fix == "safe" and suggest is not None)
+            start, end, text, message, suggestion=suggest, evidence=e.evidence, confidence=confidence,
+            severity=severity, fix_safe=fix == "safe" and suggest is not None and not date_guessed)
 
     def _selected(self, e: Entry, ctx: CheckContext) -> bool:
         return ctx.is_selected(e.code)
@@ -102,7 +111,7 @@ class RulePackCheck(Check):
             start, end = end_idx - length + 1, end_idx + 1
             for e in entries:
                 if self._selected(e, ctx) and self._applies(e, doc, start, end):
-                    yield self._finding(e, start, end, e.pattern or "", e.suggest)
+                    yield self._finding(e, doc, start, end, e.pattern or "", e.suggest)
 
     def _regex_hits(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
         for e in self._regex_entries:
@@ -116,7 +125,7 @@ class RulePackCheck(Check):
                     if not self._applies(e, doc, *span):
                         continue
                     suggest = m.expand(e.suggest) if e.suggest is not None else None
-                    yield self._finding(e, span[0], span[1], doc.text[span[0]:span[1]], suggest)
+                    yield self._finding(e, doc, span[0], span[1], doc.text[span[0]:span[1]], suggest)
             except TimeoutError:
                 print(f"govproof: {e.where}: regex timed out after {REGEX_TIMEOUT_S}s on {doc.path}; skipped",
                       file=sys.stderr)
