@@ -3,7 +3,7 @@
 
 1. Precision / recall per rule on labelled sets written for govproof:
    tests/data/citations_cases.yaml (the development set the tests run) and two sets written after the checker:
-   benchmarks/data/citations_eval.yaml and citations_eval2.yaml (each measured blind once, then used for fixes;
+   benchmarks/data/citations_eval.yaml, citations_eval2.yaml and citations_eval3.yaml (each measured blind once, then used for fixes;
    the blind figures are in the README).
    Counted per (case, code): a finding of a code the case expects is a true positive (up to the expected count).
 2. Findings on the regulation's own texts, which cite themselves (本条例第三十三条 …): the 2019 text checked as
@@ -29,7 +29,8 @@ from govproof.api import check_path  # noqa: E402
 
 SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data" / "citations_cases.yaml"),
         ("held-out 1 (benchmarks/data/citations_eval.yaml)", ROOT / "benchmarks" / "data" / "citations_eval.yaml"),
-        ("held-out 2 (benchmarks/data/citations_eval2.yaml)", ROOT / "benchmarks" / "data" / "citations_eval2.yaml")]
+        ("held-out 2 (benchmarks/data/citations_eval2.yaml)", ROOT / "benchmarks" / "data" / "citations_eval2.yaml"),
+        ("held-out 3 (benchmarks/data/citations_eval3.yaml)", ROOT / "benchmarks" / "data" / "citations_eval3.yaml")]
 SHARED = ROOT.parent / "shared" / "data" / "ogi"
 CONFIG = Config(select=("C",))
 

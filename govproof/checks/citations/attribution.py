@@ -18,7 +18,7 @@ FULL_NAME = "中华人民共和国政府信息公开条例"
 SHORT_NAME = "政府信息公开条例"
 # Inside 《》: the regulation's name, right or wrong (C105 says which are wrong).
 OGI_TITLE = regex.compile(
-    r"^(?:中华人民共和国|国务院)?(?:政府|政务)?(?:信息公开|公开信息|信息公布|政务公开)(?:管理)?条例$")
+    r"^(?:中华人民共和国|国务院)?(?:政府|政务)?(?:信息公开|公开信息|信息公布|政务公开)(?:管理|实施)?条例$")
 _VERSION_NOTE = regex.compile(r"[（(][^（）()]{0,20}[）)]$")
 _SELF = regex.compile(r"本条例|该条例|此条例|上述条例|本法|该法|本规定|本办法|本细则")
 _BARE_NAME = regex.compile(

@@ -63,7 +63,10 @@ def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Fin
     old = load("2007")
     new = a.regulation
     text = _label(e, a)
-    stated = [s for s in a.decision_at(e.start) if s.accepts("2007", old_full) and s.primary("2019")]
+    decided = a.decision_at(e.start)
+    stated = [s for s in decided if s.accepts("2007", old_full) and s.primary("2019")]
+    if decided and not stated and any(s.cite.get("2007") for s in decided):
+        return None   # the 2007 provision is about something else than the decision stated: just a wrong number
     targets = counterparts(old_full)
     if len(stated) == 1:
         # the counterpart that fits the stated situation (21(2) → 36(3)), else the situation's own provision
