@@ -150,3 +150,27 @@ def test_content_split_over_sibling_blocks_is_kept_even_with_a_menu_like_class()
     doc = load_bytes(page.encode("utf-8"), "p.html")
     assert doc.text == ("请各单位按排专人负责信息报送，确保信息及时、准确发布，并做好归档。\n"
                         "各单位要加强组织领导，明确责任分工，认真抓好落实。")
+
+
+def _mht(html: str, charset: str) -> bytes:
+    """A single-file web archive as browsers and Word save it: MIME, the page quoted-printable encoded."""
+    import quopri
+
+    body = quopri.encodestring(html.encode(charset)).decode("ascii")
+    return ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
+            "------=_NextPart_01\r\nContent-Location: file:///C:/notice.htm\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n"
+            f"Content-Type: text/html; charset=\"{charset}\"\r\n\r\n{body}\r\n"
+            "------=_NextPart_01\r\nContent-Location: file:///C:/image001.png\r\n"
+            "Content-Transfer-Encoding: base64\r\nContent-Type: image/png\r\n\r\niVBORw0KGgo=\r\n"
+            "------=_NextPart_01--\r\n").encode("ascii")
+
+
+def test_single_file_web_archive_is_read_like_the_page():
+    doc = load_bytes(_mht(PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />', ""),
+                          "gb2312"), "notice.mht")
+    assert doc.text == EXPECTED
+    assert "source_line" not in doc.location(0)
+    assert load_bytes(_mht(PAGE, "gb2312"), "saved-by-word.doc").text == EXPECTED
+    with pytest.raises(LoadError, match="no web page inside"):
+        load_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello", "x.mht")

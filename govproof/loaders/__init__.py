@@ -62,7 +62,7 @@ def _import_loaders() -> None:
     from . import text  # noqa: F401  (registers .txt/.md)
     # Office, web and PDF loaders import their libraries (python-docx, lxml, pypdf) only when a file
     # of theirs is loaded, and raise LoadError naming the package to pip install when it is missing.
-    from . import legacy, pdf, webpage, word  # noqa: F401
+    from . import legacy, mhtml, pdf, webpage, word  # noqa: F401
 
 
 def load_bytes(data: bytes, path: str, *, limits: Limits = Limits(), as_of: dt.date | None = None,

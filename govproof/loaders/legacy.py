@@ -77,7 +77,10 @@ def load_legacy_word(data: bytes, path: str, limits: Limits) -> Document:
     if data.startswith(b"PK\x03\x04"):
         from .word import load_docx
         return load_docx(data, path, limits)
-    if head.startswith((b"<html", b"<!doctype", b"<?xml", b"mime-version")) or b"<html" in head:
+    if head.startswith(b"mime-version"):  # Word's "single file web page" saved under a .doc name
+        from .mhtml import load_mhtml
+        return load_mhtml(data, path, limits)
+    if head.startswith((b"<html", b"<!doctype", b"<?xml")) or b"<html" in head:
         from .webpage import load_html
         return load_html(data, path, limits)
     if head.startswith(b"{\\rtf"):
