@@ -174,7 +174,7 @@ def run_check(args: argparse.Namespace) -> int:
 def _emit_report(args: argparse.Namespace, results: list) -> None:
     from .report import render
 
-    to_file = args.output and not args.fix
+    to_file = args.output and (not args.fix or args.annotate)  # with --annotate, --output is the report
     if args.format == "text":
         if to_file:
             with open(args.output, "w", encoding="utf-8") as fh:

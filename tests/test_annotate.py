@@ -163,3 +163,15 @@ def test_numbered_paragraphs_keep_offsets_and_labels_are_never_edited():
     ranges = _comment_ranges(result.data)
     assert sorted((r["was"], r["accepted"]) for r in ranges.values()) == [
         ("按排", "安排"), ("请各单位按排专人负责。", "请各单位安排专人负责。")]
+
+
+def test_cli_output_names_the_report_when_annotating(tmp_path):
+    from govproof.cli import main
+
+    src = write_draft(tmp_path / "draft.docx")
+    report = tmp_path / "report.json"
+    main(["check", str(src), "--annotate", str(tmp_path / "reviewed.docx"), "--fix", "--select", "S1",
+          "--format", "json", "--output", str(report)])
+    assert [f["text"] for f in json.loads(report.read_text(encoding="utf-8"))["files"][0]["findings"]] == \
+           ["按排", "侯选人", "按排"]
+    assert (tmp_path / "reviewed.docx").exists()
