@@ -17,7 +17,7 @@ H = r"[ \t\u3000]"   # spaces inside one line: a citation never runs over a line
 _CN_ITEM = r"(?:[一二三四五六七八九十]{1,4}|[0-9０-９]{1,2})"
 _START = regex.compile(rf"第{H}*(?P<list>{N}(?:{H}*(?:、|和|及|与|至|到){H}*{N})+){H}*条|第{H}*(?P<a>{N}){H}*条")
 _ARTICLE = regex.compile(rf"(?P<di>第)?{H}*(?P<a>{N}){H}*条")
-_PARA = regex.compile(rf"{H}*第{H}*(?P<p>{N}){H}*款")
+_PARA = regex.compile(rf"{H}*第{H}*(?:(?P<p>{N})|[（(]{H}*(?P<pp>{N}){H}*[）)]){H}*款")
 _ITEM = regex.compile(rf"(?P<di>第)?{H}*[（(]{H}*(?P<i>{_CN_ITEM}){H}*[）)](?P<xiang>{H}*项)?|第{H}*(?P<i2>{N}){H}*项")
 _JOIN = regex.compile(rf"{H}*(?:以及|或者|、|和|及|与|或){H}*")
 _RANGE = regex.compile(rf"{H}*(?:至|到|—|－|~|～){H}*")
@@ -70,7 +70,7 @@ def _tail(text: str, pos: int, art: int, para: int | None, arabic: bool,
     end = pos
     m = _PARA.match(text, pos)
     if m:
-        para = _num(m.group("p"))
+        para = _num(m.group("p") or m.group("pp"))
         end = pos = m.end()
     m = _ITEM.match(text, pos)
     if m:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from ...finding import Finding
 from .analysis import Analysis
 from .catalog import MISMATCH, NONEXISTENT, REPEALED_NUMBERING
 from .decisions import reply_voice, situations_in
-from .formatting import format_provision
+from .formatting import Style, format_provision
 from .parser import Chain, Element
 from .regulation import Provision, load
 from .tables import Situation, counterparts, situations
@@ -54,8 +56,17 @@ def _missing(a: Analysis, chain: Chain, e: Element) -> Finding:
     art = reg.articles.get(e.provision.article)
     evidence = reg.quote(Provision(e.provision.article)) if art else (
         f"《中华人民共和国政府信息公开条例》（{reg.order}，{reg.version}年版）共{reg.article_count()}条")
-    return NONEXISTENT.finding(e.start, e.end, text, f"《中华人民共和国政府信息公开条例》中没有“{text}”：{why}",
-                               evidence=evidence)
+    msg = f"《中华人民共和国政府信息公开条例》中没有“{text}”：{why}"
+    p = e.provision
+    as_item = Provision(p.article, None, p.paragraph)
+    if p.paragraph is not None and p.item is None and reg.exists(as_item):
+        # 第三十六条第（四）款: 项 written as 款
+        style = Style(e.style.arabic, "paren" if regex.search(r"[（(]", text) else "bare")
+        right = format_provision(as_item, style)
+        suggestion = right if e.has_article and _suggestion(a, chain, e, as_item) else None
+        return NONEXISTENT.finding(e.start, e.end, text, f"{msg}；此处应是“项”：{right}",
+                                   suggestion=suggestion, evidence=reg.quote(as_item))
+    return NONEXISTENT.finding(e.start, e.end, text, msg, evidence=evidence)
 
 
 def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Finding | None:
