@@ -21,6 +21,7 @@ _SUBMITTED = regex.compile(r"提交|提出|递交|寄送|申请")
 _SHORT_DATE = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DECISION = regex.compile(r"予以公开|不予公开|部分公开|不予提供|不予处理|提供|主动公开|不存在|不属于|现告知|特此告知")
 _PERIOD = regex.compile(r"(?P<num>\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?P<unit>个工作日|个月|日|天|月)内?")
+_AFTER = regex.compile(r"[^。；，,\n]{0,6}?(?:的)?(?:期限|时限)(?:为|是)?(?P<rest>[^。；，,\n]{0,12})")
 _REMEDY = regex.compile(r"行政复议|行政诉讼|提起诉讼|向人民法院起诉")
 LITIGATION_6_MONTHS = dt.date(2015, 5, 1)   # 行政诉讼法 2014 修正：起诉期限由三个月改为六个月
 
@@ -103,13 +104,17 @@ def _remedy_periods(a: Analysis) -> list[tuple[str, "regex.Match[str] | None", i
     out = []
     for m in _REMEDY.finditer(text):
         kind = "复议" if m.group(0) == "行政复议" else "诉讼"
-        lo = max(0, m.start() - 45)
+        lo = max(0, m.start() - 60)
         stop = max(text.rfind(c, lo, m.start()) for c in "。；\n")
         lo = max(lo, stop + 1)
         prev = [r for r in _REMEDY.finditer(text, lo, m.start())]
         if prev:
             lo = prev[-1].end()
         periods = list(_PERIOD.finditer(text, lo, m.start()))
+        if not periods:
+            # `申请行政复议的期限为60日`: the period after the name, in the same clause
+            after = _AFTER.match(text, m.end())
+            periods = [p for p in [_PERIOD.search(text, after.start("rest"), after.end())] if p] if after else []
         out.append((kind, periods[-1] if periods else None, m.start()))
     return out
 
