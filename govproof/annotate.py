@@ -21,7 +21,7 @@ from .loaders import Limits
 from .loaders.ooxml import Block, Piece, block_pieces, joined, w
 
 AUTHOR = "govproof"
-_PART_ZH = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注"}
+_PART_ZH = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注", "textbox": "文本框"}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 

@@ -135,3 +135,19 @@ def test_automatic_numbers_are_read_as_word_shows_them():
                                     "（一）具体措施", "1.按时报送", "附件：名单", "1.第一项", "2.第二项"]
     [finding] = check_document(doc, CONFIG)
     assert (finding.text, finding.location["paragraph"]) == ("按排", 3)
+
+
+def test_text_box_is_read_once_after_its_paragraph():
+    from wordfiles import add_text_box
+
+    from govproof.report.where import describe
+
+    d = draft()
+    add_text_box(d.paragraphs[1], "签发人：请按排专人")
+    doc = load_bytes(_saved(d), "boxed.docx")
+    lines = doc.text.split("\n")
+    assert lines[1:4] == ["各区人民政府，市政府各部门：", "签发人：请按排专人", DRAFT_TEXT.split("\n")[2]]
+    boxed = [f for f in check_document(doc, CONFIG) if f.location.get("part") == "textbox"]
+    assert [(f.text, describe(f.location)) for f in boxed] == [("按排", "第2段的文本框")]
+    body = [f.location["paragraph"] for f in check_document(doc, CONFIG) if "part" not in f.location]
+    assert body == [3, 5]  # the box does not shift the body's paragraph numbers

@@ -90,3 +90,17 @@ def numbered_draft() -> docx.document.Document:
             numpr = parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
             p._p.get_or_add_pPr().append(numpr)
     return d
+
+
+def add_text_box(paragraph, text: str) -> None:
+    """A text box as Word writes it: a DrawingML shape, and a VML copy of the same box for old readers."""
+    from docx.oxml.parser import parse_xml
+
+    ns = (f'xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    content = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    paragraph._p.append(parse_xml(
+        f"<w:r {ns}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>{content}"
+        f"</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}"
+        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"))

@@ -3,8 +3,8 @@
 One walker serves both the .docx loader (text + locations) and the annotator (which must put
 comments and tracked changes on exactly the characters a finding names), so the two always agree
 on offsets. Reading order: body paragraphs and tables, then footnotes and endnotes, then headers
-and footers. Deleted text (w:del) and field codes are not text; inserted text (w:ins) is.
-Text boxes and equations are left out.
+and footers; text boxes follow the paragraph they are anchored in. Deleted text (w:del) and field
+codes are not text; inserted text (w:ins) is. Equations are left out.
 """
 from __future__ import annotations
 
@@ -101,9 +101,9 @@ def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: 
     for child in container:
         tag = child.tag
         if tag == w("p"):
-            counter.paragraph += 1
             location = loc()
             if "part" not in location:
+                counter.paragraph += 1
                 location["paragraph"] = counter.paragraph
                 if cell is not None:
                     location["table"], location["table_cell"] = cell
@@ -111,6 +111,9 @@ def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: 
             out.append(Block(child, location, block_pieces(child, label), label))
             if len(out) % 200 == 0:
                 tick()
+            for box in _text_boxes(child):  # read after the paragraph they are anchored in
+                _walk_container(box, _part_location("textbox", anchor_paragraph=location.get("paragraph")),
+                                counter, out, tick)
         elif tag == w("tbl"):
             counter.table += 1
             table_no = counter.table
@@ -123,6 +126,25 @@ def _walk_container(container: Any, loc: Callable[[], dict[str, Any]], counter: 
                     col += int(span.get(w("val"), "1")) if span is not None and span.get(w("val"), "1").isdigit() else 1
         elif tag in (w("sdt"), w("sdtContent"), w("customXml")):
             _walk_container(child, loc, counter, out, tick, cell)
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """Text boxes anchored in paragraph ``p`` (not in nested boxes; the VML fallback copy of a box is skipped)."""
+    boxes = []
+    for box in p.iter(w("txbxContent")):
+        node, fallback = box.getparent(), False
+        while node is not None and node is not p:
+            if node.tag == _MC_FALLBACK:
+                fallback = True
+            if node.tag in (w("p"), w("txbxContent")):
+                break
+            node = node.getparent()
+        if node is p and not fallback:
+            boxes.append(box)
+    return boxes
 
 
 def _owner(el: Any, tag: str) -> Any:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-_PART_ZH = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注"}
+_PART_ZH = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注", "textbox": "文本框"}
 
 
 def describe(location: dict[str, Any]) -> str:
@@ -12,7 +12,9 @@ def describe(location: dict[str, Any]) -> str:
     if location.get("page"):
         parts.append(f"第{location['page']}页")
     part = location.get("part")
-    if part:
+    if part == "textbox" and location.get("anchor_paragraph"):
+        parts.append(f"第{location['anchor_paragraph']}段的文本框")
+    elif part:
         parts.append(_PART_ZH.get(part, part) + (str(location["note"]) if location.get("note") is not None else ""))
     if location.get("table_cell"):
         row, _, col = str(location["table_cell"]).partition(",")
