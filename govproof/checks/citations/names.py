@@ -83,7 +83,7 @@ def _short_names(a: Analysis) -> Iterator[Finding]:
         yield SHORT_RULE.finding(first.start, first.end, text[first.start:first.end],
                                  f"正式公文首次提及条例应使用全称《{FULL_NAME}》",
                                  suggestion=f"《{FULL_NAME}》", evidence=_EVIDENCE)
-    introduced = regex.search(r"[（(]\s*(?:以下|下)(?:简)?称\s*[“\"]?《条例》", text)
+    introduced = regex.search(r"[（(]\s*(?:以下|下)(?:简)?称\s*[“\"《]?条例", text)
     for r in titles:
         if r.name != "条例":
             continue
