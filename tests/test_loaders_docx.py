@@ -151,3 +151,18 @@ def test_text_box_is_read_once_after_its_paragraph():
     assert [(f.text, describe(f.location)) for f in boxed] == [("按排", "第2段的文本框")]
     body = [f.location["paragraph"] for f in check_document(doc, CONFIG) if "part" not in f.location]
     assert body == [3, 5]  # the box does not shift the body's paragraph numbers
+
+
+@pytest.mark.parametrize("content_type", ["application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                                          "application/vnd.ms-word.document.macroEnabled.main+xml"])
+def test_templates_and_macro_enabled_files_are_read(content_type):
+    src = zipfile.ZipFile(io.BytesIO(draft_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    content_type.encode())
+            zf.writestr(info, data)
+    assert load_bytes(out.getvalue(), "template.dotx").text == DRAFT_TEXT

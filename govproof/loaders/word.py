@@ -6,6 +6,7 @@ so a finding's ``location`` tells a reviewer where to look in Word.
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import Any
 
 from ..document import Document
@@ -32,10 +33,35 @@ def open_word(data: bytes, limits: Limits) -> Any:
     if "word/document.xml" not in zf.namelist() and "[Content_Types].xml" not in zf.namelist():
         raise LoadError("not a Word .docx file (a zip without word/document.xml)")
     docx = _require_docx()
+    data = _as_plain_document(zf, data)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as e:  # hostile or broken packages fail in many ways inside python-docx and lxml
         raise LoadError(f"corrupt Word .docx file ({type(e).__name__}: {str(e)[:120]})") from None
+
+
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAIN_TYPES = (b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                     b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                     b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
+    """Templates (.dotx) and macro-enabled files (.docm) declare another main part type, which python-docx
+    refuses; the same package relabelled as a plain document reads the same. Macros are never run."""
+    try:
+        types = zf.read("[Content_Types].xml")
+    except KeyError:
+        return data
+    if not any(t in types for t in _OTHER_MAIN_TYPES):
+        return data
+    for t in _OTHER_MAIN_TYPES:
+        types = types.replace(t, _MAIN)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as relabelled:
+        for info in zf.infolist():
+            relabelled.writestr(info, types if info.filename == "[Content_Types].xml" else zf.read(info))
+    return out.getvalue()
 
 
 def read_blocks(document: Any, limits: Limits) -> list[Block]:
@@ -49,7 +75,7 @@ def document_from_blocks(blocks: list[Block], path: str) -> Document:
     return Document(text=text, path=path, encoding="utf-8", source_map=source_map, meta={"format": "docx"})
 
 
-@register(".docx", ".docm", ".dotx")
+@register(".docx", ".docm", ".dotx", ".dotm")
 def load_docx(data: bytes, path: str, limits: Limits) -> Document:
     document = open_word(data, limits)
     doc = document_from_blocks(read_blocks(document, limits), path)
