@@ -182,7 +182,7 @@ def annotate_docx(data: bytes, expected_text: str, findings: Sequence[Finding], 
                 continue
             where = _PART_ZH.get(blocks[spans[0][0]].location.get("part", ""), "正文外")
             runs = editor.runs(blocks[anchor], 0, len(blocks[anchor].text))
-            editor.comment(runs[0], runs[-1], f"【{where}】“{f.text}”：" + comment_text(f, False))
+            editor.comment(runs[0], runs[-1], f"【{where}】“{f.shown_text}”：" + comment_text(f, False))
             comments += 1
             continue
         if not spans or not all(blocks[i].in_body for i, _, _ in spans):
