@@ -174,3 +174,10 @@ def test_single_file_web_archive_is_read_like_the_page():
     assert load_bytes(_mht(PAGE, "gb2312"), "saved-by-word.doc").text == EXPECTED
     with pytest.raises(LoadError, match="no web page inside"):
         load_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello", "x.mht")
+
+
+def test_xml_declaration_names_the_charset():
+    from govproof.loaders.webpage import decode_page
+
+    page = '<?xml version="1.0" encoding="big5"?><html><body><p>政府資訊公開</p></body></html>'
+    assert decode_page(page.encode("big5")) == (page, "big5")

@@ -16,7 +16,8 @@ from . import Limits, LoadError, register
 from .encoding import DecodeError, decode
 from .guard import Deadline
 
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})"""
+                           rb"""|^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _WESTERN = {"iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii"}
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "csgb2312", "euc-cn", "gb18030", "ms936", "windows-936"}
@@ -41,7 +42,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
     """(text, encoding): BOM, then a declared charset that actually decodes, then detection."""
     m = _META_CHARSET.search(data[:8192])
     if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        declared = m.group(1).decode("ascii").lower()
+        declared = (m.group(1) or m.group(2)).decode("ascii").lower()
         codec = "gb18030" if declared in _GB_ALIASES else declared
         if codec not in _WESTERN:  # a Western single-byte charset decodes any bytes: trust detection instead
             try:
