@@ -197,6 +197,8 @@ def _print_text(results: list, console, quiet: bool) -> None:
 def _print_diffs(args: argparse.Namespace, results: list, fixed: dict[int, str]) -> None:
     console = _console(args.no_color, sys.stderr if args.format != "text" else None)
     from rich.text import Text
+
+    from .checks.personal_data import redact
     for i, new in fixed.items():
         r = results[i]
         if new == r.doc.text:
@@ -204,7 +206,7 @@ def _print_diffs(args: argparse.Namespace, results: list, fixed: dict[int, str])
         diff = difflib.unified_diff(r.doc.text.splitlines(keepends=True), new.splitlines(keepends=True),
                                     fromfile=f"a/{r.path.lstrip('/')}", tofile=f"b/{r.path.lstrip('/')}")
         for line in diff:
-            line = line.rstrip("\r\n")
+            line = redact(line.rstrip("\r\n"))  # a diff must not republish personal data
             style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else None
             console.print(Text(line, style=style or ""), soft_wrap=True)
 

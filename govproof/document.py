@@ -94,12 +94,16 @@ class Document:
     def location(self, offset: int) -> dict[str, Any]:
         loc: dict[str, Any] = {"paragraph": None, "table_cell": None, "page": None}
         if self.source_map:
-            idx = bisect.bisect_right([s for s, _ in self.source_map], offset) - 1
+            idx = bisect.bisect_right(self._source_starts, offset) - 1
             if idx >= 0:
                 loc.update(self.source_map[idx][1])
         else:
             loc["paragraph"] = self.paragraph_index(offset)
         return loc
+
+    @cached_property
+    def _source_starts(self) -> list[int]:
+        return [s for s, _ in self.source_map]
 
     # --- structure -----------------------------------------------------
     @cached_property
@@ -111,9 +115,16 @@ class Document:
                 spans.append(m.span())
         return spans
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def paragraph_index(self, offset: int) -> int | None:
-        starts = [s for s, _ in self.paragraphs]
-        idx = bisect.bisect_right(starts, offset) - 1
+        idx = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if idx >= 0 and offset <= self.paragraphs[idx][1]:
             return idx + 1
         return None
@@ -132,8 +143,7 @@ class Document:
         return spans
 
     def sentence_at(self, offset: int) -> Span:
-        starts = [s for s, _ in self.sentences]
-        idx = bisect.bisect_right(starts, offset) - 1
+        idx = bisect.bisect_right(self._sentence_starts, offset) - 1
         if idx >= 0 and offset < self.sentences[idx][1]:
             return self.sentences[idx]
         line = bisect.bisect_right(self.line_starts, offset) - 1

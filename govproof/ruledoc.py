@@ -10,6 +10,17 @@ _FIX_ZH = {"safe": "安全修正：`--fix` 会自动改正。",
 _SEV_ZH = {Severity.ERROR: "错误（error）", Severity.WARNING: "警告（warning）", Severity.INFO: "提示（info）"}
 
 
+def _examples(texts: list[str]) -> list[str]:
+    """One bullet per one-line example; a multi-line example (headings, letters) as a text block."""
+    out = []
+    for t in texts[:6]:
+        if "\n" in t:
+            out += ["", "```text", t.strip("\n"), "```", ""]
+        else:
+            out.append(f"- {t}")
+    return out
+
+
 def render_markdown(rule: Rule) -> str:
     parts = [f"# {rule.code} {rule.name}", "",
              f"- 类别：{rule.family}（{FAMILIES[rule.family]}）",
@@ -20,12 +31,12 @@ def render_markdown(rule: Rule) -> str:
         parts += ["## 为什么", "", rule.doc.strip(), ""]
     if rule.examples_hit or rule.example_fix:
         parts += ["## 会报告的写法", ""]
-        parts += [f"- {s}" for s in rule.examples_hit[:6]]
+        parts += _examples(rule.examples_hit)
         if rule.example_fix:
             parts += ["", f"例：“{rule.example_fix[0]}” → “{rule.example_fix[1]}”"]
         parts.append("")
     if rule.examples_ok:
-        parts += ["## 不会报告的写法", ""] + [f"- {s}" for s in rule.examples_ok[:6]] + [""]
+        parts += ["## 不会报告的写法", ""] + _examples(rule.examples_ok) + [""]
     parts += ["## 自动修正", "", _FIX_ZH[rule.fix], ""]
     if rule.source:
         parts += ["## 依据", "", rule.source, ""]

@@ -22,16 +22,32 @@ def excerpt(doc: Document, f: Finding, masked: list[Finding] = (), width: int = 
     return " ".join(before.split("\n")), " ".join(after.split("\n"))
 
 
+def display_text(doc: Document) -> str:
+    """The document's text with every personal number masked, whether or not D rules were selected.
+
+    Masks keep the length, so offsets into doc.text slice this text too.
+    """
+    shown = doc.meta.get("display_text")
+    if shown is None:
+        from ..checks.personal_data import redact
+
+        shown = doc.meta["display_text"] = redact(doc.text, as_of=doc.as_of)
+        assert len(shown) == len(doc.text), "masks must keep the text's length"
+    return shown
+
+
 def masked_span(doc: Document, start: int, end: int, masked: list[Finding]) -> str:
-    """doc.text[start:end] with every masked finding overlapping it shown as its mask."""
+    """doc.text[start:end] with every masked finding overlapping it shown as its mask
+    (and any other personal number masked too)."""
+    text = display_text(doc)
     parts, pos = [], start
     for m in sorted((m for m in masked if m.masked_text is not None and m.start < end and start < m.end),
                     key=lambda m: m.start):
         if m.start > pos:
-            parts.append(doc.text[pos:m.start])
+            parts.append(text[pos:m.start])
         if m.end > pos:
             parts.append(m.masked_text or "")
             pos = m.end
     if pos < end:
-        parts.append(doc.text[pos:end])
+        parts.append(text[pos:end])
     return "".join(parts)

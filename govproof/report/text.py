@@ -9,20 +9,11 @@ from rich.text import Text
 
 from ..finding import Finding, Severity
 from . import SEVERITY_ZH, FileResult
+from .context import excerpt
 from .where import describe
 
 _SEV_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 CONTEXT = 40
-
-
-def _context(r: FileResult, f: Finding) -> tuple[str, str, str]:
-    """(before, after) of the finding within its sentence, trimmed to CONTEXT characters each side."""
-    assert r.doc is not None
-    s, e = r.doc.sentence_at(f.start)
-    s, e = max(s, f.start - CONTEXT), min(max(e, f.end), f.end + CONTEXT)
-    before = r.doc.text[s:f.start].lstrip()
-    after = r.doc.text[f.end:e].rstrip("\r\n")
-    return before, after, ("…" if s > 0 and before and r.doc.text[s - 1] not in "\n" else "")
 
 
 def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
@@ -36,8 +27,8 @@ def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
     lines = [head]
     if r.doc is None:
         return lines
-    before, after, ell = _context(r, f)
-    old = Text("  - " + ell + before)
+    before, after = excerpt(r.doc, f, r.findings, CONTEXT)
+    old = Text("  - " + before)
     if color:
         old.append(f.shown_text, style="bold red strike")
     else:
@@ -45,7 +36,7 @@ def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
     old.append(after)
     lines.append(old)
     if f.suggestion is not None:
-        new = Text("  + " + ell + before)
+        new = Text("  + " + before)
         if color:
             new.append(f.suggestion or "（删除）", style="bold green")
         else:
