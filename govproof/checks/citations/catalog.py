@@ -12,7 +12,7 @@ _LETTER = ("政府信息公开申请答复书\n张三：\n本机关于2024年3�
            "如对本答复不服，可以自收到本答复之日起60日内申请行政复议，或者6个月内提起行政诉讼。\n{date}")
 
 NONEXISTENT = Rule(
-    code="C101", name="nonexistent-provision", severity=Severity.ERROR, fix="none",
+    code="C101", name="nonexistent-provision", severity=Severity.ERROR, fix="unsafe",
     summary="引用了《政府信息公开条例》中不存在的条、款、项",
     doc=("答复书引用的条款必须真实存在。2019年修订的条例共6章56条，第三十六条只有七项，第三十三条只有三款；"
          "引用不存在的条款是答复的法律瑕疵，在行政复议和行政诉讼中会被认定为适用法律错误。"
