@@ -82,7 +82,8 @@ def test_report_in_a_headless_browser(tmp_path, capsys):
     attrs = _root_attrs(dom)
     assert attrs.get("data-ready") == "1", "the report's script did not finish"
     assert "data-script-error" not in attrs and "data-pwned" not in attrs
-    assert attrs["data-shown"] == "5" and '<b id="shown">5</b>' in dom
+    assert attrs["data-shown"] == "5" and attrs["data-listed"] == "5" and '<b id="shown">5</b>' in dom
+    assert dom.count('<tr class="finding on"') == 5     # listed: the stylesheet shows only rows the script listed
     # filtering in the browser: by section and a search for a page's title together
     attrs = _root_attrs(_dump_dom(browser, report, "#section=zwgk&q=notice-2", tmp_path / "profile"))
     assert attrs["data-shown"] == "2" and "data-script-error" not in attrs

@@ -169,7 +169,8 @@ def _filters(model: ReportModel, findings: list[tuple[ShownDocument, ShownFindin
         f'<select id="f-code" aria-label="规则"><option value="">全部规则</option>{opts(codes, str)}</select>'
         f'<select id="f-section" aria-label="栏目"><option value="">全部栏目</option>{opts(sections, lambda s: s or "（根）")}</select>'
         f'{state}<button id="f-reset" type="button">清除筛选</button>'
-        f'<span class="count">显示 <b id="shown">{len(findings)}</b> / <span id="total">{len(findings)}</span> 处问题</span>'
+        f'<span class="count">符合条件 <b id="shown">{len(findings)}</b> / <span id="total">{len(findings)}</span> 处问题'
+        '<span id="listed-note"></span></span>'
         '</div>')
 
 
@@ -187,6 +188,8 @@ def _findings_table(model: ReportModel, findings: list[tuple[ShownDocument, Show
             f'{_e(_SEV_ZH.get(f.severity, f.severity))}</td>{_finding_cells(f)}{state}</tr>')
     state_head = '<th>状态</th>' if model.compared else ""
     empty = '<p class="empty">没有发现问题。</p>' if not findings else ""
+    empty += ('<p class="more"><button id="more" type="button" hidden>再列出 500 处</button> '
+              '<button id="all" type="button" hidden>全部列出</button></p>')
     return (f'<table id="findings" class="sortable"><thead><tr><th>文档</th><th>栏目</th><th data-type="num">位置</th>'
             f'<th>规则</th><th data-type="num">级别</th><th>问题与上下文</th>{state_head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{empty}')
 
@@ -231,12 +234,14 @@ def render_page(model: ReportModel) -> str:
             f'<h2 id="list">问题清单</h2>{_filters(model, findings)}{_findings_table(model, findings)}'
             f'{_failed_table(model)}{_fixed_table(model)}{_documents_table(model)}'
             f'<footer>govproof {_e(__version__)} · 本报告为单个离线文件，不访问网络。</footer>')
-    csp = (f"default-src 'none'; script-src '{_sha256(_SCRIPT)}'; style-src '{_sha256(_STYLE)}'; "
+    csp = (f"default-src 'none'; script-src '{_sha256(_SCRIPT)}'; "
+           f"style-src '{_sha256(_STYLE)}' '{_sha256(_NOSCRIPT_STYLE)}'; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<title>{_e(model.title)}</title><style>{_STYLE}</style></head>'
+            f'<title>{_e(model.title)}</title><style>{_STYLE}</style>'
+            f'<noscript><style>{_NOSCRIPT_STYLE}</style></noscript></head>'
             f'<body>{body}<script>{_SCRIPT}</script></body></html>\n')
 
 
@@ -266,7 +271,11 @@ mark{background:#fff1b8}.evidence{color:#666;font-size:.9em}
 .filters input{min-width:16em}.count{margin-left:auto}
 details summary h2{display:inline}footer{margin-top:2em;color:#888}
 @media print{.filters{display:none}}
+tr.finding:not(.on){display:none}
 """
+# Without the script every finding is listed (the script lists them page by page: a large site's
+# tens of thousands of rows would otherwise take a browser a minute to lay out).
+_NOSCRIPT_STYLE = "tr.finding{display:table-row!important}.filters,.more{display:none}"
 
 _SCRIPT = """
 (function () {
@@ -278,32 +287,44 @@ _SCRIPT = """
   var controls = {q: "f-q", sev: "f-sev", code: "f-code", section: "f-section", state: "f-state"};
   var text = rows.map(function (r) { return r.textContent.toLowerCase(); });
   function value(name) { var el = document.getElementById(controls[name]); return el ? el.value : ""; }
+  var PAGE = 500, limit = PAGE, more = document.getElementById("more"), all = document.getElementById("all");
   function apply() {
     var f = {q: value("q").toLowerCase(), sev: value("sev"), code: value("code"), section: value("section"), state: value("state")};
-    var n = 0;
-    rows.forEach(function (r, i) {
+    var n = 0, listed = 0;
+    var body = document.getElementById("findings").tBodies[0];
+    Array.prototype.forEach.call(body.rows, function (r) {
+      var i = +r.getAttribute("data-i");
       var ok = (!f.sev || r.getAttribute("data-sev") === f.sev) && (!f.code || r.getAttribute("data-code") === f.code) &&
         (!f.section || r.getAttribute("data-section") === f.section) &&
         (!f.state || r.getAttribute("data-state") === f.state) && (!f.q || text[i].indexOf(f.q) !== -1);
-      r.hidden = !ok;
       if (ok) { n += 1; }
+      var on = ok && n <= limit;
+      if (on) { listed += 1; }
+      if (r.classList.contains("on") !== on) { r.classList.toggle("on", on); }
     });
     shown.textContent = String(n);
+    document.getElementById("listed-note").textContent = listed < n ? "，当前列出前 " + listed + " 处" : "";
+    more.hidden = all.hidden = listed >= n;
     root.setAttribute("data-shown", String(n));
+    root.setAttribute("data-listed", String(listed));
   }
+  rows.forEach(function (r, i) { r.setAttribute("data-i", String(i)); });
+  more.addEventListener("click", function () { limit += PAGE; apply(); });
+  all.addEventListener("click", function () { limit = Infinity; apply(); });
+  function refilter() { limit = PAGE; apply(); }
   function set(name, v) { var el = document.getElementById(controls[name]); if (el) { el.value = v; } }
   Object.keys(controls).forEach(function (name) {
     var el = document.getElementById(controls[name]);
-    if (el) { el.addEventListener(name === "q" ? "input" : "change", apply); }
+    if (el) { el.addEventListener(name === "q" ? "input" : "change", refilter); }
   });
   document.getElementById("f-reset").addEventListener("click", function () {
     Object.keys(controls).forEach(function (name) { set(name, ""); });
-    apply();
+    refilter();
   });
   Array.prototype.forEach.call(document.querySelectorAll("tr.pick"), function (tr) {
     tr.addEventListener("click", function () {
       set(tr.getAttribute("data-pick"), tr.getAttribute("data-value"));
-      apply();
+      refilter();
       document.getElementById("list").scrollIntoView();
     });
   });
@@ -325,6 +346,7 @@ _SCRIPT = """
           return (asc ? c : -c) || a[1] - b[1];
         });
         list.forEach(function (x) { body.appendChild(x[2]); });
+        if (table.id === "findings") { apply(); }
       });
     });
   });
