@@ -78,12 +78,18 @@ def test_too_many_zip_entries_is_refused():
         load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_zip_entries=5))
 
 
+def _with_part(name: str, data: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(draft_bytes()))
+    return _zip({info.filename: (data if info.filename == name else src.read(info)) for info in src.infolist()})
+
+
 @pytest.mark.parametrize("data, message", [
     (draft_bytes()[:3000], "not a valid Word .docx file"),
     (b"just some text", "not a valid Word .docx file"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le"), "password-protected"),
     (_zip({"hello.txt": b"hi"}), "not a Word .docx file"),
     (_zip({"[Content_Types].xml": b"<Types", "word/document.xml": b"<w:document"}), "corrupt Word .docx file"),
+    (_with_part("word/footnotes.xml", b"<w:footnotes><broken"), "corrupt Word .docx file"),
 ])
 def test_broken_files_give_one_line_reasons(data, message):
     with pytest.raises(LoadError, match=message):

@@ -66,7 +66,12 @@ def _as_plain_document(zf: zipfile.ZipFile, data: bytes) -> bytes:
 
 def read_blocks(document: Any, limits: Limits) -> list[Block]:
     deadline = Deadline(limits.max_seconds)
-    return list(iter_blocks(document, deadline.check))
+    try:
+        return list(iter_blocks(document, deadline.check))
+    except LoadError:
+        raise
+    except Exception as e:  # parts python-docx leaves unparsed (footnotes) are parsed here, damaged or not
+        raise LoadError(f"corrupt Word .docx file ({type(e).__name__}: {str(e)[:120]})") from None
 
 
 def document_from_blocks(blocks: list[Block], path: str) -> Document:
