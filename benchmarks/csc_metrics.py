@@ -99,3 +99,28 @@ def score(rows: list[tuple[str, str]], starts: list[int], findings: list[Finding
         cfn += bool(gold) and corrected != tgt
     return Scores(len(rows), _prf(dtp, dfp, dfn), _prf(ctp, cfp, cfn), _prf(ch_tp, ch_pred - ch_tp, ch_gold - ch_tp),
                   clean_flag / max(clean, 1), sum(len(s) for s, _ in rows))
+
+
+def score_corrections(rows: list[tuple[str, str]], outputs: list[str]) -> Scores:
+    """The same figures for a corrector that returns corrected sentences (flagged = changed positions)."""
+    dtp = dfp = dfn = ctp = cfp = cfn = ch_tp = ch_pred = ch_gold = clean = clean_flag = 0
+    for (src, tgt), out in zip(rows, outputs):
+        if len(out) != len(src):
+            out = src
+        gold = {k for k, (a, b) in enumerate(zip(src, tgt)) if a != b}
+        pred = {k for k, (a, b) in enumerate(zip(src, out)) if a != b}
+        ch_tp += len(pred & gold)
+        ch_pred += len(pred)
+        ch_gold += len(gold)
+        if not gold:
+            clean += 1
+            clean_flag += bool(pred)
+        if pred:
+            dtp += pred == gold
+            dfp += pred != gold
+            ctp += out == tgt and bool(gold)
+            cfp += not (out == tgt and gold)
+        dfn += bool(gold) and pred != gold
+        cfn += bool(gold) and out != tgt
+    return Scores(len(rows), _prf(dtp, dfp, dfn), _prf(ctp, cfp, cfn), _prf(ch_tp, ch_pred - ch_tp, ch_gold - ch_tp),
+                  clean_flag / max(clean, 1), sum(len(s) for s, _ in rows))

@@ -46,9 +46,9 @@ NON_WORD = Rule(
     doc=("写出的字串不成词，而把其中一个字换成同音、近音或形近字后成为常用词、且语言模型认为上下文明显更通顺时报告，"
          "如“按排专人”→“安排专人”、“人民政底”→“人民政府”。人名、地名、机构名、《》内的标题、数字、网址、发文字号和英文不改。"
          "只有把握很大的改正标为可自动修复（--fix）；阈值可在配置 [tool.govproof.spelling] 中用 threshold 调整。"),
-    examples_hit=["请各单位按排专人负责信息报送。"],
-    examples_ok=["请各单位安排专人负责信息报送。"],
-    example_fix=("按排", "安排"),
+    examples_hit=["进一步完善工作机志，切实提高行政效率。"],
+    examples_ok=["进一步完善工作机制，切实提高行政效率。"],
+    example_fix=("机志", "机制"),
 )
 REAL_WORD = Rule(
     code="S202", name="context-wrong-word", severity=Severity.WARNING, fix="unsafe",
@@ -99,12 +99,15 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
         from .lm import load_lm
 
         lm = load_lm(lm_path, scorer)
-        confusions = load_confusions()
+
+        def build() -> tuple["Confusions", dict[str, str]]:
+            confusions = load_confusions()
+            return confusions, build_completions(lm.vocabulary(), confusions.classes, confusions.syllables)
+
         sources = [lm.path, __file__.replace("checker.py", "candidates.py"),
                    *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
-        table = cached(sources,
-                       lambda: build_completions(lm.vocabulary(), confusions.classes, confusions.syllables))
-        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions)  # type: ignore[arg-type]
+        confusions, table = cached(sources, build)  # type: ignore[misc]
+        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions)
     return _MODELS[(lm_path, scorer)]
 
 
@@ -215,22 +218,21 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     unigram = model.lm.unigram
     confusions = model.confusions
     out: list[Candidate] = []
-    for i, ch in enumerate(run):
-        if prot[i]:
-            continue
-        classes = confusions.classes(ch)
-        for length in range(MIN_LEN, MAX_LEN + 1):
-            for a in range(max(0, i - length + 1), min(i, n - length) + 1):
-                b = a + length
-                written = unigram(run[a:b])
-                if written is not None and written > COMMON_WORD_LOGP:
+    classes = [() if prot[i] else confusions.classes(ch) for i, ch in enumerate(run)]
+    for length in range(MIN_LEN, MAX_LEN + 1):
+        for a in range(0, n - length + 1):
+            b = a + length
+            written = unigram(run[a:b])
+            if written is not None and written > COMMON_WORD_LOGP:
+                continue
+            for i in range(a, b):
+                if not classes[i]:
                     continue
-                stem = run[a:i] + MASK + run[i + 1:b] + MASK
-                hits = {c for sc in classes for c in comp.get(stem + sc, "")}
-                hits.discard(ch)
-                if not hits:
-                    continue
+                ch = run[i]
                 left, right = run[a:i], run[i + 1:b]
+                stem = left + MASK + right + MASK
+                hits = {c for sc in classes[i] for c in comp.get(stem + sc, "")}
+                hits.discard(ch)
                 for c in hits:
                     kind = confusions.kind(ch, c) or SHAPE
                     new = left + c + right
@@ -276,6 +278,7 @@ class _Scorer:
         self.bounds: list[int] = [0]
         for w in self.words:
             self.bounds.append(self.bounds[-1] + len(w))
+        self._base: dict[tuple[int, int], float] = {}
 
     def rate(self, c: Candidate) -> None:
         from .lm import segment
@@ -291,7 +294,10 @@ class _Scorer:
         new = [*self.words[lo:first], *(segment(left, lm) if left else ()), new_word,
                *(segment(right, lm) if right else ()), *self.words[last + 1:hi]]
         bos, eos = lo == 0, hi == len(self.words)
-        c.gain = lm.score(new, bos, eos) - lm.score(self.words[lo:hi], bos, eos)
+        base = self._base.get((lo, hi))
+        if base is None:
+            base = self._base[(lo, hi)] = lm.score(self.words[lo:hi], bos, eos)
+        c.gain = lm.score(new, bos, eos) - base
         c.written_logp = lm.unigram(run[c.start:c.end])
         c.new_logp = lm.unigram(new_word) or -7.0
         c.aligned = b[first] == c.start and b[last + 1] == c.end
