@@ -175,3 +175,30 @@ def test_cli_output_names_the_report_when_annotating(tmp_path):
     assert [f["text"] for f in json.loads(report.read_text(encoding="utf-8"))["files"][0]["findings"]] == \
            ["按排", "侯选人", "按排"]
     assert (tmp_path / "reviewed.docx").exists()
+
+
+def test_random_overlapping_findings_never_change_the_text_the_author_wrote():
+    """Whatever findings come in (overlapping, across paragraphs, on automatic numbers), rejecting every tracked
+    change gives back the draft, and every comment made is in the comments part."""
+    import random
+
+    from wordfiles import numbered_draft
+
+    from govproof.finding import Finding, Severity
+
+    out = io.BytesIO()
+    numbered_draft().save(out)
+    rng = random.Random(5)
+    for data in (draft_bytes(), out.getvalue()):
+        doc = load_bytes(data, "x.docx")
+        text = doc.text
+        for _ in range(12):
+            findings = []
+            for _ in range(rng.randint(1, 5)):
+                s = rng.randrange(len(text))
+                e = min(len(text), s + rng.randint(1, 5))
+                findings.append(Finding("S101", "x", Severity.ERROR, s, e, text[s:e], "m",
+                                        rng.choice([None, "", "改", "改正"]), fix_safe=rng.random() < 0.7))
+            result = annotate_docx(data, text, findings, choose_edits(findings))
+            assert _body_text(result.data, accept=False) == _body_text(data, accept=False)
+            assert len(list(docx.Document(io.BytesIO(result.data)).comments)) == result.comments
