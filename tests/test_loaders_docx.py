@@ -73,6 +73,11 @@ def test_zip_bomb_is_refused_before_unpacking():
         load_bytes(bomb, "bomb.docx")
 
 
+def test_unpacked_size_limit():
+    with pytest.raises(LoadError, match="unpacks to .* over the limit of 10,000"):
+        load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_unzipped_bytes=10_000))
+
+
 def test_too_many_zip_entries_is_refused():
     with pytest.raises(LoadError, match="entries, over the limit of 5"):
         load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_zip_entries=5))

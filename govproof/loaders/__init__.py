@@ -28,6 +28,7 @@ class Limits:
     max_text_chars: int = 5_000_000
     max_zip_entries: int = 5000
     max_zip_ratio: float = 200.0
+    max_unzipped_bytes: int = 256 * 1024 * 1024
     max_seconds: float = 120.0
 
     @classmethod

@@ -41,6 +41,8 @@ def open_zip(data: bytes, limits: Limits, what: str) -> zipfile.ZipFile:
         if info.file_size > _SMALL_ENTRY and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
             raise LoadError(f"{what} entry {info.filename!r} expands {info.file_size / max(info.compress_size, 1):,.0f}"
                             f" times, over the limit of {limits.max_zip_ratio:g} (zip bomb?)")
+    if total > limits.max_unzipped_bytes:
+        raise LoadError(f"{what} package unpacks to {total:,} bytes, over the limit of {limits.max_unzipped_bytes:,}")
     if total > _SMALL_ENTRY and total > limits.max_zip_ratio * max(len(data), 1):
         raise LoadError(f"{what} package expands {total / max(len(data), 1):,.0f} times, "
                         f"over the limit of {limits.max_zip_ratio:g} (zip bomb?)")
