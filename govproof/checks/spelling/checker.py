@@ -100,13 +100,15 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
 
         lm = load_lm(lm_path, scorer)
 
-        def build() -> tuple["Confusions", dict[str, str]]:
+        def build() -> tuple["Confusions", dict[str, str], dict[str, float]]:
             confusions = load_confusions()
-            return confusions, build_completions(lm.vocabulary(), confusions.classes, confusions.syllables)
+            unigrams = lm.unigram_table()
+            return confusions, build_completions(unigrams, confusions.classes, confusions.syllables), unigrams
 
         sources = [lm.path, __file__.replace("checker.py", "candidates.py"),
                    *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
-        confusions, table = cached(sources, build)  # type: ignore[misc]
+        confusions, table, unigrams = cached(sources, build)  # type: ignore[misc]
+        lm.use_unigrams(unigrams)
         _MODELS[(lm_path, scorer)] = Model(lm, table, confusions)
     return _MODELS[(lm_path, scorer)]
 
@@ -219,6 +221,9 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     confusions = model.confusions
     out: list[Candidate] = []
     classes = [() if prot[i] else confusions.classes(ch) for i, ch in enumerate(run)]
+    for a, b in zip(bounds, bounds[1:]):  # characters of a common word as segmented are taken as written
+        if b - a >= 2 and (unigram(run[a:b]) or -99.0) > COMMON_WORD_LOGP:
+            classes[a:b] = [()] * (b - a)
     for length in range(MIN_LEN, MAX_LEN + 1):
         for a in range(0, n - length + 1):
             b = a + length

@@ -31,6 +31,8 @@ class WordLM(Protocol):
     def unigram(self, word: str) -> float | None: ...
     def score(self, words: list[str], bos: bool, eos: bool) -> float: ...
     def vocabulary(self) -> list[str]: ...
+    def unigram_table(self) -> dict[str, float]: ...
+    def use_unigrams(self, table: dict[str, float]) -> None: ...
 
 
 class KenlmWordLM:
@@ -44,16 +46,20 @@ class KenlmWordLM:
         self.path = path
         self.name = f"kenlm word LM {path}"
         self._model = kenlm.Model(path)
-        self._vocab = frozenset(self.vocabulary())
-        self._unigrams: dict[str, float] = {}  # filled lazily; bounded by the vocabulary
+        self._unigrams: dict[str, float] | None = None
 
     def unigram(self, word: str) -> float | None:
-        lp = self._unigrams.get(word)
-        if lp is None:
-            if word not in self._vocab:
-                return None
-            lp = self._unigrams[word] = self._model.score(word, bos=False, eos=False)
-        return lp
+        """log10 P(word) for a vocabulary word, None otherwise (replaced by a dict lookup in use_unigrams)."""
+        if self._unigrams is None:
+            self.use_unigrams(self.unigram_table())
+        return self.unigram(word)
+
+    def unigram_table(self) -> dict[str, float]:
+        return {w: self._model.score(w, bos=False, eos=False) for w in self.vocabulary()}
+
+    def use_unigrams(self, table: dict[str, float]) -> None:
+        self._unigrams = table
+        self.unigram = table.get  # type: ignore[method-assign]  # the hot path: one C-level lookup
 
     def score(self, words: list[str], bos: bool, eos: bool) -> float:
         return self._model.score(" ".join(words), bos=bos, eos=eos)
@@ -76,23 +82,35 @@ class FrequencyLM:
     def __init__(self, path: Path):
         self.path = str(path)
         self.name = f"word frequencies {path}"
+        self._logp: dict[str, float] | None = None
+
+    def unigram_table(self) -> dict[str, float]:
         freqs: dict[str, int] = {}
-        with open(path, encoding="utf-8") as f:
+        with open(self.path, encoding="utf-8") as f:
             for line in f:
                 parts = line.split(" ", 2)
                 if len(parts) >= 2 and parts[1].isdigit():
                     freqs[parts[0]] = int(parts[1])
         total = math.log10(sum(freqs.values()) or 1)
-        self._logp = {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+        return {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+
+    def use_unigrams(self, table: dict[str, float]) -> None:
+        self._logp = table
+        self.unigram = table.get  # type: ignore[method-assign]
 
     def unigram(self, word: str) -> float | None:
-        return self._logp.get(word)
+        if self._logp is None:
+            self.use_unigrams(self.unigram_table())
+        return self.unigram(word)
 
     def score(self, words: list[str], bos: bool, eos: bool) -> float:
-        return sum(self._logp.get(w, OOV_LOGP) for w in words)
+        get = self.unigram
+        return sum(lp if (lp := get(w)) is not None else OOV_LOGP for w in words)
 
     def vocabulary(self) -> list[str]:
-        return list(self._logp)
+        if self._logp is None:
+            self.use_unigrams(self.unigram_table())
+        return list(self._logp or ())
 
 
 def find_lm_path(configured: str | None = None) -> str | None:
