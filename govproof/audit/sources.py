@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 # Content types a site publishes documents in, mapped to the suffix that picks the loader.

@@ -16,7 +16,6 @@ from pathlib import PurePath
 
 from .. import __version__
 from . import SEVERITY_ZH, FileResult
-from ..finding import Severity
 
 _SEVERITIES = ("error", "warning", "info")
 _SEV_ZH = {str(s): zh for s, zh in SEVERITY_ZH.items()}
