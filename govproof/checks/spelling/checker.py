@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import sys
+from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
@@ -86,6 +87,7 @@ class Model:
     lm: "WordLM"
     completions: dict[str, str]
     confusions: "Confusions"
+    known_words: frozenset[str]   # real words the LM's vocabulary lacks (from jieba's dictionary): never rewritten
 
 
 _MODELS: dict[tuple[str | None, str | None], Model] = {}
@@ -96,20 +98,22 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
         from ...data import data_dir
         from .candidates import load_confusions
         from .completions import build_completions, cached
-        from .lm import load_lm
+        from .lm import dictionary_words, load_lm
 
         lm = load_lm(lm_path, scorer)
 
-        def build() -> tuple["Confusions", dict[str, str], dict[str, float]]:
+        def build() -> tuple["Confusions", dict[str, str], dict[str, float], frozenset[str]]:
             confusions = load_confusions()
             unigrams = lm.unigram_table()
-            return confusions, build_completions(unigrams, confusions.classes, confusions.syllables), unigrams
+            known = dictionary_words()
+            return confusions, build_completions(unigrams, confusions.classes, confusions.syllables), unigrams, known
 
-        sources = [lm.path, __file__.replace("checker.py", "candidates.py"),
+        here = Path(__file__).parent
+        sources = [lm.path, __file__, str(here / "candidates.py"), str(here / "lm.py"),
                    *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
-        confusions, table, unigrams = cached(sources, build)  # type: ignore[misc]
+        confusions, table, unigrams, known = cached(sources, build)  # type: ignore[misc]
         lm.use_unigrams(unigrams)
-        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions)
+        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known)
     return _MODELS[(lm_path, scorer)]
 
 
@@ -224,11 +228,12 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     for a, b in zip(bounds, bounds[1:]):  # characters of a common word as segmented are taken as written
         if b - a >= 2 and (unigram(run[a:b]) or -99.0) > COMMON_WORD_LOGP:
             classes[a:b] = [()] * (b - a)
+    known = model.known_words
     for length in range(MIN_LEN, MAX_LEN + 1):
         for a in range(0, n - length + 1):
             b = a + length
             written = unigram(run[a:b])
-            if written is not None and written > COMMON_WORD_LOGP:
+            if written is not None and written > COMMON_WORD_LOGP or run[a:b] in known:
                 continue
             for i in range(a, b):
                 if not classes[i]:

@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from .checker import Candidate
 
 FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "written-is-word", "new-word-logp",
-            "cuts-words", "written-char-logp")
+            "cuts-words", "written-char-logp", "gain-over-4", "word-gain", "nonword-aligned")
 
 # Fitted by benchmarks/tune_spelling.py on odw.train (see the README's spelling section for the figures).
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "kenlm": (-6.265, 1.272, 1.642, -1.576, -0.442, -2.110, 2.682, 0.484, 0.167, 0.363),
-    "frequency": (-4.282, 1.191, 1.466, -1.481, -0.245, -2.048, 0.598, 0.234, -0.872, 0.197),
+    "kenlm": (-4.539, 1.643, 1.590, -1.655, -0.415, -0.842, 0.467, 0.395, -1.671, 0.387, -0.320, -0.384, -3.008),
+    "frequency": (-4.282, 1.191, 1.466, -1.481, -0.245, -2.048, 0.598, 0.234, -0.872, 0.197, 0.0, 0.0, 0.0),
 }
 
 
@@ -36,6 +36,9 @@ def features(c: "Candidate") -> tuple[float, ...]:
         c.new_logp + 5.0,
         float(not c.aligned),
         c.written_char_logp + 5.0,
+        max(0.0, min(15.0, c.gain) - 4.0),
+        max(-10.0, min(15.0, c.gain)) * (c.kind == WORD),
+        float(c.written_logp is None and c.aligned),
     )
 
 
