@@ -116,8 +116,8 @@ class _Lock:
             import fcntl
         except ImportError:  # Windows: no advisory lock; two audits on one database are the user's to avoid
             return self
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:  # a POSIX record lock belongs to this process: forked workers do not inherit it
+            fcntl.lockf(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self.fh.close()
             raise DatabaseBusy(f"another govproof audit is using {self.path[:-5]}") from None
