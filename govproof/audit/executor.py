@@ -48,7 +48,10 @@ def _die_with_parent() -> None:
         pass
 
 
-def _run(task: Task) -> DocResult:
+def _run(task: Task | None) -> DocResult | None:
+    """One document; None only starts the worker."""
+    if task is None:
+        return None
     assert _config is not None
     return check_item(task, _config, _limits)
 
@@ -88,7 +91,7 @@ class _Pool:
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new()
 
-    def submit(self, task: Task) -> Future:
+    def submit(self, task: Task | None) -> Future:
         return self.pool.submit(_run, task)
 
     def close(self, cancel: bool = False) -> None:
@@ -99,6 +102,7 @@ def run_tasks(tasks: Iterable[Task], jobs: int, config: Config, limits: Limits =
     """Check every task with ``jobs`` worker processes, keeping a few tasks per worker in flight."""
     window = max(2, jobs * 4)
     pool = _Pool(max(1, jobs), config, limits)
+    pool.submit(None).result()  # start the workers now, before a crawl's download thread exists
     pending: dict[Future, Task] = {}
     source = iter(tasks)
     exhausted = False
