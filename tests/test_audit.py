@@ -42,6 +42,7 @@ def test_first_run_stores_every_document_and_prints_a_summary(site, tmp_path, ca
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert html.count('<tr class="finding"') == 4 and "xwdt/broken.docx" in html
+    assert f'href="{(site / "zwgk/tzgg/notice-1.html").as_uri()}"' in html   # opens the saved page
 
 
 def test_second_run_reports_exactly_the_edited_pages(site, tmp_path, capsys):

@@ -107,9 +107,11 @@ def render_report(res: RunResults) -> str:
                             column=f["column"], text=f["text"], message=f["message"], suggestion=f["suggestion"],
                             evidence=f["evidence"], before=f["before"], after=f["after"], state=f.get("state", ""))
 
-    docs = [ShownDocument(key=d["key"], section=d["section"], title=d["title"], status=d["status"], error=d["error"],
-                          findings=[shown(f) for f in d["findings"]]) for d in res.documents]
     run = res.run
+    root = Path(run.source[4:]) if run.source.startswith("dir:") else None
+    docs = [ShownDocument(key=d["key"], section=d["section"], title=d["title"], status=d["status"], error=d["error"],
+                          findings=[shown(f) for f in d["findings"]], href=(root / d["key"]).as_uri() if root else None)
+            for d in res.documents]
     when = lambda stamp: stamp.replace("T", " ")  # noqa: E731
     facts = [("检查对象", run.source), ("运行", f"第 {run.id} 次（{when(run.started)} 开始，"
                                           f"{when(run.finished) + ' 完成' if run.finished else '未完成'}）")]

@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from .. import __version__
 from . import SEVERITY_ZH, FileResult
@@ -48,6 +48,7 @@ class ShownDocument:
     status: str = "checked"
     error: str | None = None
     findings: list[ShownFinding] = field(default_factory=list)
+    href: str | None = None  # where a reader opens it (file:// for saved pages); URLs link to themselves
 
 
 @dataclass
@@ -71,8 +72,9 @@ def render_html(results: list[FileResult]) -> str:
             before, after = excerpt(r.doc, f, masked) if r.doc is not None else ("", "")
             shown.append(shown_finding(f, before, after))
         section = str(PurePath(r.path).parent) if r.path != "-" else ""
+        href = Path(r.path).resolve().as_uri() if r.path != "-" else None
         title = masked_span(r.doc, *r.doc.paragraphs[0], masked).strip()[:200] if r.doc and r.doc.paragraphs else ""
-        docs.append(ShownDocument(key=r.path, section=section, title=title,
+        docs.append(ShownDocument(key=r.path, section=section, title=title, href=href,
                                   status="error" if r.error else "checked", error=r.error, findings=shown))
     facts = [("生成时间", dt.datetime.now().strftime("%Y-%m-%d %H:%M")), ("工具", f"govproof {__version__}")]
     return render_page(ReportModel(title="govproof 检查报告", documents=docs, facts=facts))
@@ -90,9 +92,11 @@ def _e(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _link(key: str) -> str:
-    if key.lower().startswith(("http://", "https://")):
-        return f'<a href="{_e(key)}" rel="noopener noreferrer nofollow" target="_blank">{_e(key)}</a>'
+def _link(key: str, href: str | None = None) -> str:
+    """The document's name, linked to its URL or (for saved files) its file:// address."""
+    target = href or (key if key.lower().startswith(("http://", "https://")) else None)
+    if target and target.lower().startswith(("http://", "https://", "file:")):
+        return f'<a href="{_e(target)}" rel="noopener noreferrer nofollow" target="_blank">{_e(key)}</a>'
     return _e(key)
 
 
@@ -180,7 +184,7 @@ def _findings_table(model: ReportModel, findings: list[tuple[ShownDocument, Show
         title = f'<div class="title">{_e(d.title)}</div>' if d.title else ""
         rows.append(
             f'<tr class="finding" data-sev="{_e(f.severity)}" data-code="{_e(f.code)}" data-section="{_e(d.section)}"'
-            f' data-state="{_e(f.state)}"><td class="doc">{_link(d.key)}{title}</td><td>{_e(d.section)}</td>'
+            f' data-state="{_e(f.state)}"><td class="doc">{_link(d.key, d.href)}{title}</td><td>{_e(d.section)}</td>'
             f'<td class="num" data-sort="{f.line:08d}{f.column:06d}">{f.line}:{f.column}</td>'
             f'<td title="{_e(f.name)}">{_e(f.code)}</td>'
             f'<td class="sev-{_e(f.severity)}" data-sort="{3 - _SEVERITIES.index(f.severity) if f.severity in _SEVERITIES else 9}">'
@@ -197,7 +201,7 @@ def _failed_table(model: ReportModel) -> str:
     failed = [d for d in model.documents if d.error]
     if not failed:
         return ""
-    rows = "".join(f'<tr class="failed"><td>{_link(d.key)}</td><td>{_e(d.section)}</td><td>{_e(d.error)}</td></tr>'
+    rows = "".join(f'<tr class="failed"><td>{_link(d.key, d.href)}</td><td>{_e(d.section)}</td><td>{_e(d.error)}</td></tr>'
                    for d in failed)
     return (f'<h2 id="failed">未能检查的文件（{len(failed)}）</h2><table class="sortable"><thead><tr><th>文件</th>'
             f'<th>栏目</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>')
@@ -216,7 +220,7 @@ def _fixed_table(model: ReportModel) -> str:
 def _documents_table(model: ReportModel) -> str:
     status_zh = {"checked": "已检查", "unchanged": "未变（沿用上次结果）", "error": "未能检查"}
     rows = "".join(
-        f'<tr><td>{_link(d.key)}</td><td>{_e(d.title)}</td><td>{_e(d.section)}</td>'
+        f'<tr><td>{_link(d.key, d.href)}</td><td>{_e(d.title)}</td><td>{_e(d.section)}</td>'
         f'<td>{_e(status_zh.get(d.status, d.status))}</td><td class="num">{len(d.findings)}</td></tr>'
         for d in model.documents)
     return (f'<details><summary><h2>全部文档（{len(model.documents)}）</h2></summary><table class="sortable"><thead><tr>'
