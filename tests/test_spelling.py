@@ -171,3 +171,61 @@ def test_missing_configured_model_is_reported_not_fatal(capsys):
     config = Config(select=("S2",), options=(("spelling.lm", "/nonexistent/model.klm"),))
     assert check_text("进一步完善工作机志。", config) == []
     assert "spelling.lm" in capsys.readouterr().err
+
+
+# --- optional backends (S203) -------------------------------------------------
+def _backend_config(name: str, model: str) -> Config:
+    return Config(select=("S2",), options=(("spelling.backend", name), ("spelling.backend_model", model),
+                                           ("spelling.threshold", 1.01), ("spelling.second_threshold", 1.01)))
+
+
+def test_backend_findings_are_reported_outside_protected_spans(monkeypatch):
+    from govproof.checks.spelling import backends
+
+    monkeypatch.setattr(backends, "load_backend", lambda name, model: lambda s: s.replace("按", "安"))
+    text = "请各单位按排专人负责。依据《按排办法》执行。"
+    found = check_text(text, _backend_config("pycorrector-kenlm", "unused.klm"))
+    assert [(f.code, f.start, f.suggestion, f.fix_safe) for f in found] == [("S203", 4, "安", False)]
+
+
+def test_backend_without_its_model_says_so_and_downloads_nothing(capsys):
+    found = check_text("请各单位按排专人负责。", _backend_config("pycorrector-kenlm", "/nonexistent/char.klm"))
+    assert found == []
+    err = capsys.readouterr().err
+    assert "S203 skipped" in err and ("not found" in err or "not installed" in err)
+
+
+def test_pycorrector_kenlm_backend_runs_offline_on_a_tiny_model(tmp_path):
+    pytest.importorskip("kenlm")
+    from govproof.checks.spelling.backends import BackendError, load_backend
+
+    arpa = tmp_path / "tiny.arpa"
+    unigrams = ["-1.0\t<unk>\t0", "0\t<s>\t-0.3", "-1.0\t</s>\t0", "-0.7\t安\t-0.3", "-0.7\t排\t-0.3",
+                "-2.5\t按\t-0.3"]
+    bigrams = ["-0.1\t安 排", "-0.3\t<s> 安", "-0.3\t排 </s>"]
+    arpa.write_text("\\data\\\nngram 1=6\nngram 2=3\n\n\\1-grams:\n" + "\n".join(unigrams) + "\n\n\\2-grams:\n"
+                    + "\n".join(bigrams) + "\n\n\\end\\\n", encoding="utf-8")
+    try:
+        correct = load_backend("pycorrector-kenlm", str(arpa))
+    except BackendError as e:
+        pytest.skip(str(e))
+    out = correct("请各单位按排专人负责。")
+    assert len(out) == len("请各单位按排专人负责。")
+
+
+def test_macbert_backend_on_a_tiny_self_built_model(tmp_path):
+    torch = pytest.importorskip("torch", reason="torch absent: the MacBERT backend is optional")
+    transformers = pytest.importorskip("transformers")
+    from govproof.checks.spelling.backends import load_backend
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "安", "排", "按", "工", "作"]
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    transformers.BertTokenizerFast(vocab_file=str(tmp_path / "vocab.txt")).save_pretrained(tmp_path)
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=8, num_hidden_layers=1,
+                                     num_attention_heads=1, intermediate_size=8)
+    model = transformers.BertForMaskedLM(config)
+    with torch.no_grad():  # bias the output towards 安 wherever the input is 按
+        model.cls.predictions.decoder.bias.zero_()
+        model.cls.predictions.decoder.bias[vocab.index("安")] = 50.0
+    model.save_pretrained(tmp_path)
+    assert load_backend("macbert", str(tmp_path))("按排") == "安安"

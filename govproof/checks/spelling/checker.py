@@ -13,7 +13,7 @@ import bisect
 import sys
 from pathlib import Path
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 
@@ -60,6 +60,15 @@ REAL_WORD = Rule(
     examples_hit=["下级政府应当组织落实上一级政府提出的兼管要求。"],
     examples_ok=["下级政府应当组织落实上一级政府提出的监管要求。"],
     example_fix=("兼管", "监管"),
+)
+
+
+MODEL = Rule(
+    code="S203", name="model-typo", severity=Severity.WARNING, fix="unsafe",
+    summary="错别字（用户配置的纠错模型判断）",
+    source="用户提供的模型：pycorrector kenlm 字模型（.klm）或本地 MacBERT 目录",
+    doc=("仅在配置 [tool.govproof.spelling] backend = \"pycorrector-kenlm\" 或 \"macbert\" 并给出 backend_model 路径时启用；"
+         "模型改动的字（受保护的人名、地名、标题、数字等除外）逐处报告，默认不自动修复。模型不会被下载。"),
 )
 
 
@@ -126,10 +135,19 @@ class SpellingCheck(Check):
         self.safe_confidence = float(config.option("spelling.safe_confidence", DEFAULT_SAFE))
         self.rare_word_logp = float(config.option("spelling.rare_word_logp", RARE_WORD_LOGP))
         self.enabled = bool(config.option("spelling.enabled", True))
-        self._warned = False
+        self.backend_name: str | None = config.option("spelling.backend")
+        self.backend_model = str(config.option("spelling.backend_model", ""))
+        self._backend = None
+        self._warned: set[str] = set()
 
     def rules(self) -> list[Rule]:
-        return [NON_WORD, REAL_WORD]
+        # S203 exists only where a backend is configured: it has no model to show examples with otherwise
+        return [NON_WORD, REAL_WORD, MODEL] if self.backend_name else [NON_WORD, REAL_WORD]
+
+    def _warn(self, message: str) -> None:
+        if message not in self._warned:
+            print(f"govproof: {message}", file=sys.stderr)
+            self._warned.add(message)
 
     def run(self, doc: "Document", ctx: CheckContext) -> Iterable[Finding]:
         if not self.enabled:
@@ -137,15 +155,13 @@ class SpellingCheck(Check):
         from .lm import NoLanguageModel
         from .protect import protected_mask
 
+        mask = protected_mask(doc, ctx.config.all_whitelist)
+        found: list[Finding] = list(self._backend_findings(doc, mask)) if self.backend_name else []
         try:
             model = load_model(self.lm_path, self.scorer)
         except NoLanguageModel as e:
-            if not self._warned:
-                print(f"govproof: S2 spelling check skipped: {e}", file=sys.stderr)
-                self._warned = True
-            return []
-        mask = protected_mask(doc, ctx.config.all_whitelist)
-        found: list[Finding] = []
+            self._warn(f"S2 spelling check skipped: {e}")
+            return found
         for s, e in doc.sentences:
             runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(doc.text, s, e)]
             rated = [(off, run, self._rated(off, run, mask, model)) for off, run in runs]
@@ -155,6 +171,26 @@ class SpellingCheck(Check):
                 chosen = [(off, run, self._select(run, cands, model, self.second_threshold)) for off, run, cands in rated]
             found.extend(self._finding(off, run, c) for off, run, acc in chosen for c in acc)
         return found
+
+    def _backend_findings(self, doc: "Document", mask: bytearray) -> Iterator[Finding]:
+        from .backends import BackendError, load_backend
+
+        try:
+            if self._backend is None:
+                self._backend = load_backend(self.backend_name or "", self.backend_model)
+            correct = self._backend
+        except BackendError as e:
+            self._warn(f"S203 skipped: {e}")
+            return
+        for s, e in doc.sentences:
+            text = doc.text[s:e]
+            out = correct(text)
+            if len(out) != len(text):
+                continue
+            for k, (a, b) in enumerate(zip(text, out)):
+                if a != b and not mask[s + k]:
+                    yield MODEL.finding(s + k, s + k + 1, a, f"模型认为“{a}”应为“{b}”（{self.backend_name}）",
+                                        suggestion=b, confidence=0.5)
 
     # --- one run of Chinese characters ---------------------------------
     @staticmethod
