@@ -128,6 +128,7 @@ def test_csv_neutralises_formulas_from_pages(tmp_path, capsys):
 
 
 def test_warc_input(tmp_path, capsys):
+    pytest.importorskip("warcio", reason="pip install 'govproof[audit]'")
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
