@@ -20,7 +20,7 @@ FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "
 # Fitted by benchmarks/tune_spelling.py on odw.train (see the README's spelling section for the figures).
 WEIGHTS: dict[str, tuple[float, ...]] = {
     "kenlm": (-4.539, 1.643, 1.590, -1.655, -0.415, -0.842, 0.467, 0.395, -1.671, 0.387, -0.320, -0.384, -3.008),
-    "frequency": (-4.282, 1.191, 1.466, -1.481, -0.245, -2.048, 0.598, 0.234, -0.872, 0.197, 0.0, 0.0, 0.0),
+    "frequency": (-3.924, 1.525, 1.621, -1.492, -0.230, -0.394, -0.313, 0.212, -1.387, 0.170, -0.831, -0.606, -1.068),
 }
 
 
