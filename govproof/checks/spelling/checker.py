@@ -268,6 +268,8 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     for length in range(MIN_LEN, MAX_LEN + 1):
         for a in range(0, n - length + 1):
             b = a + length
+            if not any(classes[a:b]):
+                continue
             written = unigram(run[a:b])
             if written is not None and written > COMMON_WORD_LOGP or run[a:b] in known:
                 continue
@@ -279,7 +281,7 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
                 stem = left + MASK + right + MASK
                 hits = {c for sc in classes[i] for c in comp.get(stem + sc, "")}
                 hits.discard(ch)
-                for c in hits:
+                for c in sorted(hits):  # sorted: the same findings whatever the hash seed
                     kind = confusions.kind(ch, c) or SHAPE
                     new = left + c + right
                     if kind == NEAR_SOUND and (unigram(new) or -99.0) < NEAR_SOUND_MIN_LOGP:

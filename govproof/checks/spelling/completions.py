@@ -31,7 +31,7 @@ def sound_keys(word: str, syllables: Mapping[str, Iterable[str]]) -> list[str]:
         readings = syllables.get(ch)
         if not readings:
             return []
-        keys = [f"{k}-{r}" for k in keys for r in readings][:MAX_READINGS]
+        keys = [f"{k}-{r}" for k in keys for r in sorted(readings)][:MAX_READINGS]
     return [SOUND + k for k in keys]
 
 
