@@ -20,11 +20,7 @@ def _add_check_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads standard input")
     p.add_argument("--format", choices=["text", "json", "sarif", "html"], default="text", help="report format")
     p.add_argument("--output", "-o", metavar="PATH", help="write the report (or, with --fix, the corrected copy) here")
-    p.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. S,C101")
-    p.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
-    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default warning)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date for time-dependent rules when the text has no 成文日期")
-    p.add_argument("--profile", choices=["reply"], help="treat every input as this kind of document (reply: 依申请公开答复书)")
+    add_run_args(p)
     p.add_argument("--diff", action="store_true", help="print the corrections as a unified diff; change nothing")
     p.add_argument("--fix", action="store_true", help="write a corrected copy NAME.fixed.EXT (safe fixes only)")
     p.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply fixes that need review")
@@ -32,10 +28,19 @@ def _add_check_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--annotate", metavar="OUT.docx", help="write a copy of the Word file with a comment at each finding"
                    " (with --fix: safe fixes as tracked changes); the input is never modified")
     p.add_argument("--quiet", "-q", action="store_true", help="findings only: no context, no summary")
-    p.add_argument("--no-color", action="store_true", help="plain output (also: NO_COLOR=1)")
-    p.add_argument("--config", metavar="PATH", help="settings file (govproof.toml or pyproject.toml); default: found upward from each file")
+
+
+def add_run_args(p: argparse.ArgumentParser) -> None:
+    """What to check and how to judge it: the flags `check` and `audit` share."""
+    p.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. S,C101")
+    p.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
+    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default warning)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date for time-dependent rules when a document has no 成文日期")
+    p.add_argument("--profile", choices=["reply"], help="treat every document as this kind (reply: 依申请公开答复书)")
+    p.add_argument("--config", metavar="PATH", help="settings file (govproof.toml or pyproject.toml); default: found upward")
     p.add_argument("--baseline", metavar="PATH", help="do not report findings accepted in this baseline file")
     p.add_argument("--write-baseline", metavar="PATH", help="accept every current finding into this baseline file")
+    p.add_argument("--no-color", action="store_true", help="plain output (also: NO_COLOR=1)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,8 @@ DEFAULT_DB = "govproof-audit.db"
 
 
 def add_audit_args(p: argparse.ArgumentParser) -> None:
+    from ..cli import add_run_args
+
     p.add_argument("source", nargs="?", metavar="SOURCE",
                    help="a folder of saved pages (site export, wget --mirror copy), a WARC/WARC.gz file, or an http(s) URL;"
                         " omit it to report on the last run in --db")
@@ -20,14 +22,7 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--csv", metavar="PATH", help="write one CSV row per finding here")
     p.add_argument("--json", metavar="PATH", help="write the results as JSON here")
     p.add_argument("--sarif", metavar="PATH", help="write the results as SARIF here")
-    p.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. S,C101")
-    p.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
-    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default warning)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date for time-dependent rules when a page has no 成文日期")
-    p.add_argument("--profile", choices=["reply"], help="treat every document as this kind (reply: 依申请公开答复书)")
-    p.add_argument("--config", metavar="PATH", help="settings file (default: found upward from the source folder)")
-    p.add_argument("--baseline", metavar="PATH", help="do not report findings accepted in this baseline file")
-    p.add_argument("--write-baseline", metavar="PATH", help="accept every finding of this run into this baseline file")
+    add_run_args(p)
     p.add_argument("--restart", action="store_true", help="start a new run even if the last one was interrupted")
     p.add_argument("--recheck", action="store_true", help="check every document again, even those unchanged since the last run")
     p.add_argument("--max-depth", type=int, default=1, metavar="N", help="URL sources: follow same-site links N levels (default 1)")
@@ -36,7 +31,6 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-documents", type=int, default=10_000, metavar="N", help="URL sources: fetch at most N documents (default 10000)")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip documents larger than this (default 50 MB)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
-    p.add_argument("--no-color", action="store_true", help="plain output (also: NO_COLOR=1)")
 
 
 def run_audit(args: argparse.Namespace) -> int:
