@@ -19,6 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from govproof.finding import Severity
 from govproof import Config, check_text
 from govproof.checks.rulepack import load_pack
 
@@ -57,11 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, docs in corpora.items():
         chars = sum(len(d) for d in docs)
         per_code: Counter[str] = Counter()
-        n_dated = 0
+        n_dated = n_hints = 0
         listed = []
         for doc in docs:
             for f in check_text(doc, config, as_of=args.as_of):
                 per_code[f.code] += 1
+                n_hints += f.severity == Severity.INFO
                 is_dated = (f.code, f.suggestion or "") in dated
                 n_dated += is_dated
                 ctx = doc[max(0, f.start - 12):f.end + 12].replace("\n", " ")
@@ -71,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  T findings: {total} = {total / chars * 10000:.2f} per 10,000 chars"
               f" (date-independent: {total - n_dated} = {(total - n_dated) / chars * 10000:.2f};"
               f" dated rules: {n_dated})")
+        shown = total - n_hints
+        print(f"  at warning or above: {shown} = {shown / chars * 10000:.2f} per 10,000 chars;"
+              f" info hints: {n_hints} (dated rules on a text with no 成文日期 and no --as-of are hints)")
         if per_code:
             print("  by code: " + ", ".join(f"{c} {n}" for c, n in sorted(per_code.items())))
         print("\n".join(listed))
