@@ -7,6 +7,7 @@ character. Built once per language model and cached on disk (building takes abou
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -72,10 +73,15 @@ def cached(sources: list[str], build: Callable[[], object]) -> object:
             stamp += f"|{os.path.abspath(source)}|{st.st_size}|{st.st_mtime_ns}"
     except OSError:
         return build()
-    path = cache_dir() / f"completions-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.pickle"
+    family = hashlib.sha1(os.path.abspath(sources[0]).encode()).hexdigest()[:8]  # one cache file per model
+    path = cache_dir() / f"completions-{family}-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.pickle"
     try:
         with open(path, "rb") as f:
-            return pickle.load(f)
+            gc.disable()  # a million small objects: the collector would walk them again and again while loading
+            try:
+                return pickle.load(f)
+            finally:
+                gc.enable()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = build()
@@ -85,6 +91,9 @@ def cached(sources: list[str], build: Callable[[], object]) -> object:
         with open(tmp, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob(f"completions-{family}-*.pickle"):  # caches of older versions of the data
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return value
