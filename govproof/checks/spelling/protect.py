@@ -22,6 +22,8 @@ _TITLES = ("同志|先生|女士|主任|书记|局长|处长|科长|部长|省�
 _BEFORE_NAME = _TITLES + "|成员|申请人|被申请人|联系人|负责人|记者|通讯员|法定代表人|委托代理人|经办人|承办人"
 _NAME_END = r"(?=[，。、；：:,;）)\s]|同志|担任|任|为|等|在|的|和|与|及|$)"
 _PLACE_SUFFIX = r"(?:省|市|县|区|镇|乡|村|街道|社区|自治州|自治县|自治区|旗|盟)(?![场级民域内外委属直际划容貌长面])"
+# Characters that make "本辖区", "各地区", "全市" ordinary words rather than place names.
+_NOT_IN_NAMES = "本各全该此其个的和与及等在为对向从由第我每所某"
 _ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|大学|学院|中学|小学|幼儿园|协会|学会"
                r"|研究院|研究所|基金会|事务所|合作社|出版社|报社|电视台)")
 _HAN_NUMBER = regex.compile(r"第[〇零一二三四五六七八九十百千]+[条款项章节编号批次]|第?[〇零一二三四五六七八九十百千万亿两]{2,}"
@@ -37,7 +39,7 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     return (
         regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=(?:{_TITLES}))"),                    # 王明同志, 李华主任
         regex.compile(rf"(?<=(?:{_BEFORE_NAME})[：:]?){surname}\p{{Han}}{{1,2}}{_NAME_END}"),  # 主任高雨担任
-        regex.compile(rf"\p{{Han}}{{2}}(?={_PLACE_SUFFIX})"),                                 # 长沙镇, 齐圣村
+        regex.compile(rf"(?:(?![{_NOT_IN_NAMES}])\p{{Han}}){{2}}(?={_PLACE_SUFFIX})"),          # 长沙镇, 齐圣村
         regex.compile(rf"\p{{Han}}{{2,4}}(?={_ORG_SUFFIX})"),                                 # 华为技术有限公司
     )
 
