@@ -16,7 +16,7 @@ import regex
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from csc_metrics import SHARED, read_pairs  # noqa: E402
 
-from govproof.checks.spelling.checker import _candidates, _Scorer, load_model  # noqa: E402
+from govproof.checks.spelling.checker import _candidates, _Scorer, count_rivals, load_model  # noqa: E402
 from govproof.checks.spelling.decide import FEATURES, features  # noqa: E402
 from govproof.checks.spelling.protect import protected_mask  # noqa: E402
 from govproof.document import Document  # noqa: E402
@@ -40,6 +40,8 @@ def collect(scorer: str | None):
             best = {}
             for c in cands:
                 sc.rate(c)
+            count_rivals(cands, run)
+            for c in cands:
                 first = c.changed(run)[0]
                 if first not in best or c.gain > best[first].gain:
                     best[first] = c

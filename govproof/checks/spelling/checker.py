@@ -85,6 +85,7 @@ class Candidate:
     aligned: bool = True                  # the new word starts and ends where the text's own words do
     written_char_logp: float = 0.0        # unigram of the rarest replaced character (rare characters are suspect)
     p: float = 0.0                        # probability that the correction is right (decide.py)
+    rivals: int = 0                       # other corrections of the same character nearly as good (gain within 2)
 
     def changed(self, run: str) -> list[int]:
         return [self.start + k for k, ch in enumerate(self.new) if run[self.start + k] != ch]
@@ -200,6 +201,8 @@ class SpellingCheck(Check):
         cands = _candidates(run, mask[off:off + len(run)], model, scorer.bounds)
         for c in cands:
             scorer.rate(c)
+        count_rivals(cands, run)
+        for c in cands:
             c.p = probability(c, model.lm.kind)
         return cands
 
@@ -241,6 +244,16 @@ class SpellingCheck(Check):
         return rule.finding(off + c.start, off + c.end, wrong, message, suggestion=c.new, confidence=confidence,
                             evidence=f"语言模型对数概率提高 {c.gain:.1f}",
                             fix_safe=rule.fix == "safe" and confidence >= self.safe_confidence)
+
+
+def count_rivals(cands: list[Candidate], run: str) -> None:
+    """How contested each candidate is: several near-equal fixes for one character mean the LM is unsure."""
+    by_pos: dict[int, list[float]] = {}
+    for c in cands:
+        by_pos.setdefault(c.changed(run)[0], []).append(c.gain)
+    for c in cands:
+        gains = by_pos[c.changed(run)[0]]
+        c.rivals = min(3, sum(1 for g in gains if g > c.gain - 2.0) - 1)
 
 
 def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> list[Candidate]:

@@ -15,12 +15,12 @@ if TYPE_CHECKING:
     from .checker import Candidate
 
 FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "written-is-word", "new-word-logp",
-            "cuts-words", "written-char-logp", "gain-over-4", "word-gain", "nonword-aligned")
+            "cuts-words", "written-char-logp", "gain-over-4", "word-gain", "nonword-aligned", "rivals")
 
 # Fitted by benchmarks/tune_spelling.py on odw.train (see the README's spelling section for the figures).
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "kenlm": (-4.539, 1.643, 1.590, -1.655, -0.415, -0.842, 0.467, 0.395, -1.671, 0.387, -0.320, -0.384, -3.008),
-    "frequency": (-3.924, 1.525, 1.621, -1.492, -0.230, -0.394, -0.313, 0.212, -1.387, 0.170, -0.831, -0.606, -1.068),
+    "kenlm": (-3.674, 1.498, 1.400, -1.594, -0.504, -1.034, 0.381, 0.829, -1.953, 0.355, -0.355, -0.293, -2.767, -0.542),
+    "frequency": (-3.924, 1.525, 1.621, -1.492, -0.230, -0.394, -0.313, 0.212, -1.387, 0.170, -0.831, -0.606, -1.068, 0.0),
 }
 
 
@@ -39,6 +39,7 @@ def features(c: "Candidate") -> tuple[float, ...]:
         max(0.0, min(15.0, c.gain) - 4.0),
         max(-10.0, min(15.0, c.gain)) * (c.kind == WORD),
         float(c.written_logp is None and c.aligned),
+        float(c.rivals),
     )
 
 
