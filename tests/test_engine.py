@@ -142,3 +142,22 @@ def test_dated_rule_on_an_undated_text_is_only_a_hint(tmp_path):
     assert guess.severity == Severity.INFO and not guess.fix_safe and "未找到成文日期" in guess.message
     [known] = check_text("报送旧机构名备案。", cfg, as_of="2024-01-01")
     assert known.severity == Severity.ERROR and known.fix_safe
+
+
+def test_shipped_patterns_read_the_same_in_the_stdlib_engine():
+    """Shipped regexes may run on `re` (faster); its \\p{Han} must be the `regex` module's."""
+    import re
+    import unicodedata
+
+    import regex
+
+    from govproof.rulepack import _compile, _to_stdlib
+    han = re.compile(_to_stdlib(r"\p{Han}"))
+    differ = [hex(c) for c in range(0x2E80, 0x10000)
+              if unicodedata.category(chr(c)) != "Cn"
+              and bool(han.match(chr(c))) != bool(regex.match(r"\p{Han}", chr(c)))]
+    assert differ == []
+    fast = _compile(r"(?<w>(?<c>\p{Han})(?!\g<c>{2})\p{Han}{2,7})\g<w>", "test", shipped=True)
+    assert isinstance(fast, re.Pattern) and fast.search("要进一步进一步加强").group(0) == "进一步进一步"
+    nested_set = _compile(r"[\p{Han}--[的]]", "test", shipped=True)
+    assert isinstance(nested_set, regex.Pattern)  # V1 set operations stay with `regex`

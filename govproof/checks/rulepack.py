@@ -1,20 +1,22 @@
 """The generic check behind every YAML rule pack: literals in one Aho-Corasick pass, regexes with a timeout."""
 from __future__ import annotations
 
+import bisect
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import ahocorasick
 import regex
 
+from ..cache import cached
 from ..config import Config
 from ..data import data_dir
 from ..document import Document
 from ..finding import Finding, Severity
 from ..rule import Check, CheckContext, Rule
-from ..rulepack import Entry, RulePack, load_pack_file, validate
+from ..rulepack import Entry, RulePack, load_pack_file, uses_timeout, validate
 
 REGEX_TIMEOUT_S = 2.0
 USER_PAIR_CODE = "S101"
@@ -24,17 +26,35 @@ def builtin_rule_files() -> list[Path]:
     return sorted(data_dir("rules").glob("*.yaml"))
 
 
+def _shipped_pack() -> RulePack:
+    """The shipped packs, parsed (and their regexes' triggers found) once and then read from the disk cache."""
+    def build() -> RulePack:
+        pack = RulePack()
+        for f in builtin_rule_files():
+            pack.extend(load_pack_file(f, shipped=True))
+        for e in pack.entries:
+            e.triggers  # noqa: B018  (computed now so the cache holds them)
+        return pack
+
+    return cached("rulepack", [str(f) for f in builtin_rule_files()], build)
+
+
 @lru_cache(maxsize=16)
 def load_pack(rule_files: tuple[str, ...], extra_pairs: tuple[tuple[str, str], ...]) -> RulePack:
-    pack = RulePack()
-    for f in builtin_rule_files():
-        pack.extend(load_pack_file(f, eager=False))
+    pack = _shipped_pack()
     for f in rule_files:
         pack.extend(load_pack_file(Path(f)))
     for wrong, right in extra_pairs:
         pack.entries.append(Entry(code=USER_PAIR_CODE, file="config extra-pairs", line=0, pattern=wrong, suggest=right))
     validate(pack)
     return pack
+
+
+def _finditer(pattern: Any, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+    endpos = len(text) if endpos is None else endpos
+    if uses_timeout(pattern):
+        return pattern.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT_S)
+    return pattern.finditer(text, pos, endpos)
 
 
 def _format(template: str, text: str, suggest: str | None) -> str:
@@ -52,14 +72,17 @@ class RulePackCheck(Check):
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
+        """Literal entries and the trigger literals of regex entries, in one automaton."""
         if self._automaton is None:
-            by_literal: dict[str, list[Entry]] = {}
+            by_literal: dict[str, tuple[list[Entry], list[Entry]]] = {}
             for e in self.pack.entries:
                 if e.pattern is not None:
-                    by_literal.setdefault(e.pattern, []).append(e)
+                    by_literal.setdefault(e.pattern, ([], []))[0].append(e)
+                for lit in e.triggers or ():
+                    by_literal.setdefault(lit, ([], []))[1].append(e)
             auto = ahocorasick.Automaton()
-            for lit, entries in by_literal.items():
-                auto.add_word(lit, (len(lit), entries))
+            for lit, (entries, triggered) in by_literal.items():
+                auto.add_word(lit, (len(lit), entries, triggered))
             if by_literal:
                 auto.make_automaton()
             self._automaton = auto
@@ -80,7 +103,7 @@ class RulePackCheck(Check):
                 return False
         if e.unless_regex is not None:
             s, t = doc.sentence_at(start)
-            for m in e.unless_regex.finditer(text, s, max(t, end), timeout=REGEX_TIMEOUT_S):
+            for m in _finditer(e.unless_regex, text, s, max(t, end)):
                 if m.start() < end and start < m.end():
                     return False
         return True
@@ -103,22 +126,40 @@ class RulePackCheck(Check):
     def _selected(self, e: Entry, ctx: CheckContext) -> bool:
         return ctx.is_selected(e.code)
 
-    def _literal_hits(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+    def _literal_hits(self, doc: Document, ctx: CheckContext, triggered: dict[int, list[int]]) -> Iterator[Finding]:
+        """Literal findings; records where each regex entry's trigger occurs."""
         auto = self.automaton
         if auto.kind != ahocorasick.AHOCORASICK:
             return
-        for end_idx, (length, entries) in auto.iter(doc.text):
+        for end_idx, (length, entries, by_trigger) in auto.iter(doc.text):
             start, end = end_idx - length + 1, end_idx + 1
+            for e in by_trigger:
+                triggered.setdefault(id(e), []).append(start)
             for e in entries:
                 if self._selected(e, ctx) and self._applies(e, doc, start, end):
                     yield self._finding(e, doc, start, end, e.pattern or "", e.suggest)
 
-    def _regex_hits(self, doc: Document, ctx: CheckContext) -> Iterator[Finding]:
+    def _windows(self, doc: Document, e: Entry, triggered: dict[int, list[int]]) -> list[tuple[int, int]]:
+        """Where the entry's regex must run: the whole text, or the lines holding one of its triggers."""
+        if e.triggers is None:
+            return [(0, len(doc.text))]
+        starts, windows = doc.line_starts, []
+        for pos in triggered.get(id(e), ()):
+            i = bisect.bisect_right(starts, pos) - 1
+            lo, hi = starts[i], (starts[i + 1] if i + 1 < len(starts) else len(doc.text))
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+            else:
+                windows.append((lo, hi))
+        return windows
+
+    def _regex_hits(self, doc: Document, ctx: CheckContext, triggered: dict[int, list[int]]) -> Iterator[Finding]:
         for e in self._regex_entries:
             if not self._selected(e, ctx):
                 continue
             try:
-                for m in e.compiled.finditer(doc.text, timeout=REGEX_TIMEOUT_S):
+                matches = (m for lo, hi in self._windows(doc, e, triggered) for m in _finditer(e.compiled, doc.text, lo, hi))
+                for m in matches:
                     span = m.span("hit") if "hit" in e.compiled.groupindex else m.span()
                     if span[0] < 0 or span[0] == span[1]:
                         continue
@@ -131,8 +172,9 @@ class RulePackCheck(Check):
                       file=sys.stderr)
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        yield from self._literal_hits(doc, ctx)
-        yield from self._regex_hits(doc, ctx)
+        triggered: dict[int, list[int]] = {}
+        yield from self._literal_hits(doc, ctx, triggered)
+        yield from self._regex_hits(doc, ctx, triggered)
 
 
 def build(config: Config) -> RulePackCheck:

@@ -6,9 +6,8 @@ from functools import lru_cache
 from typing import Iterator
 
 import regex
-import yaml
 
-from ...data import data_dir
+from ...data import data_dir, load_yaml
 from ...finding import Finding
 from .analysis import Analysis
 from .catalog import OUTDATED_RULE
@@ -29,7 +28,7 @@ class Outdated:
 
 @lru_cache(maxsize=1)
 def entries() -> tuple[Outdated, ...]:
-    rows = yaml.safe_load((data_dir("rules") / "ogi" / "outdated.yaml").read_text(encoding="utf-8"))["outdated"]
+    rows = load_yaml(data_dir("rules") / "ogi" / "outdated.yaml")["outdated"]
     return tuple(Outdated(r["id"], regex.compile(r["regex"]), r.get("suggest"),
                           regex.compile(r["unless"]) if r.get("unless") else None, r["message"],
                           parse_spec(str(r["now"])), parse_spec(str(r["was"]))) for r in rows)

@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-import yaml
 
-from ...data import data_dir
+from ...data import data_dir, load_yaml
 from .formatting import parse_spec
 from .regulation import Provision
 
@@ -49,7 +48,7 @@ def _provisions(rows: list[dict] | None) -> tuple[Provision, ...]:
 @lru_cache(maxsize=1)
 def raw_tables() -> tuple[dict, dict]:
     folder = data_dir("rules") / "ogi"
-    load = lambda name: yaml.safe_load((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+    load = lambda name: load_yaml(folder / name)  # noqa: E731
     return load("situations.yaml"), load("correspondence.yaml")
 
 

@@ -72,7 +72,7 @@ def macbert(model_dir: str) -> Callable[[str], str]:
             if word is None or word >= len(out):
                 continue
             token = tokenizer.convert_ids_to_tokens(ids[k])
-            if len(token) == 1 and "\u4e00" <= token <= "\u9fff" and "\u4e00" <= out[word] <= "\u9fff":
+            if token and len(token) == 1 and "\u4e00" <= token <= "\u9fff" and "\u4e00" <= out[word] <= "\u9fff":
                 out[word] = token
         return "".join(out)
 

@@ -7,12 +7,7 @@ character. Built once per language model and cached on disk (building takes abou
 """
 from __future__ import annotations
 
-import gc
-import hashlib
-import os
-import pickle
 import re
-from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 MASK = "\x00"
@@ -56,44 +51,8 @@ def build_completions(words: Iterable[str], classes: Callable[[str], Iterable[st
     return table
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govproof"
-
-
 def cached(sources: list[str], build: Callable[[], object]) -> object:
-    """``build()``'s result, kept in the user's cache keyed by ``sources`` (files: their size and mtime count).
+    """The index for these sources, from the user's cache when it is there (see govproof/cache.py)."""
+    from ...cache import cached as disk_cached
 
-    A cache that cannot be read or written is simply rebuilt: checking never fails because of it.
-    """
-    stamp = CACHE_VERSION
-    try:
-        for source in (*sources, __file__):
-            st = os.stat(source)
-            stamp += f"|{os.path.abspath(source)}|{st.st_size}|{st.st_mtime_ns}"
-    except OSError:
-        return build()
-    family = hashlib.sha1(os.path.abspath(sources[0]).encode()).hexdigest()[:8]  # one cache file per model
-    path = cache_dir() / f"completions-{family}-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.pickle"
-    try:
-        with open(path, "rb") as f:
-            gc.disable()  # a million small objects: the collector would walk them again and again while loading
-            try:
-                return pickle.load(f)
-            finally:
-                gc.enable()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob(f"completions-{family}-*.pickle"):  # caches of older versions of the data
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return value
+    return disk_cached("completions", [*sources, __file__], build, extra=CACHE_VERSION)
