@@ -13,6 +13,8 @@ from .dates import find_document_date
 
 Span = tuple[int, int]
 
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+[”’」』）)]*|\n+|…{2}(?![”’])")
 # Regions that most checks must not read as Chinese prose.
 _SKIP_PATTERNS: dict[str, regex.Pattern[str]] = {
@@ -71,20 +73,8 @@ class Document:
     # --- positions -----------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        text = self.text
-        i = 0
-        n = len(text)
-        while i < n:
-            c = text[i]
-            if c == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            elif c == "\n":
-                starts.append(i + 1)
-            i += 1
-        return starts
+        """Offsets where lines start; \r\n, \r and \n each end a line."""
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column in code points) of an offset."""

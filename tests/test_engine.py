@@ -1,4 +1,5 @@
 """The engine as the API sees it: selection, user data, suppressions, baseline, de-duplication."""
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,23 @@ def test_shipped_patterns_read_the_same_in_the_stdlib_engine():
     assert isinstance(fast, re.Pattern) and fast.search("要进一步进一步加强").group(0) == "进一步进一步"
     nested_set = _compile(r"[\p{Han}--[的]]", "test", shipped=True)
     assert isinstance(nested_set, regex.Pattern)  # V1 set operations stay with `regex`
+
+
+def test_trigger_windows_find_exactly_what_whole_text_matching_finds():
+    """Regexes run only on lines holding their trigger literal; that must never change a finding."""
+    from govproof.checks.rulepack import RulePackCheck
+    from govproof.document import Document
+    from govproof.rule import CheckContext
+
+    pack = load_pack((), ())
+    text = "\n".join(t for e in pack.entries for t in e.examples_hit + e.examples_ok)
+    ctx = CheckContext(config=Config(), is_selected=lambda code: True)
+    fast = RulePackCheck(pack)
+    slow = RulePackCheck(pack)
+    slow._windows = lambda doc, e, triggered: [(0, len(doc.text))]  # type: ignore[method-assign]
+
+    def spans(check):
+        return sorted((f.code, f.start, f.end, f.suggestion) for f in check.run(Document(text=text, as_of=dt.date(2025, 6, 1)), ctx))
+    assert spans(fast) == spans(slow)
+    assert sum(1 for e in pack.entries if e.triggers) > 100  # the speed-up is in use
+

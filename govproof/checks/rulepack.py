@@ -82,7 +82,7 @@ class RulePackCheck(Check):
                     by_literal.setdefault(lit, ([], []))[1].append(e)
             auto = ahocorasick.Automaton()
             for lit, (entries, triggered) in by_literal.items():
-                auto.add_word(lit, (len(lit), entries, triggered))
+                auto.add_word(lit, (len(lit), entries, lit if triggered else None))
             if by_literal:
                 auto.make_automaton()
             self._automaton = auto
@@ -126,25 +126,27 @@ class RulePackCheck(Check):
     def _selected(self, e: Entry, ctx: CheckContext) -> bool:
         return ctx.is_selected(e.code)
 
-    def _literal_hits(self, doc: Document, ctx: CheckContext, triggered: dict[int, list[int]]) -> Iterator[Finding]:
-        """Literal findings; records where each regex entry's trigger occurs."""
+    def _literal_hits(self, doc: Document, ctx: CheckContext, triggered: dict[str, list[int]]) -> Iterator[Finding]:
+        """Literal findings; records where each trigger literal of a regex entry occurs."""
         auto = self.automaton
         if auto.kind != ahocorasick.AHOCORASICK:
             return
-        for end_idx, (length, entries, by_trigger) in auto.iter(doc.text):
+        for end_idx, (length, entries, trigger) in auto.iter(doc.text):
             start, end = end_idx - length + 1, end_idx + 1
-            for e in by_trigger:
-                triggered.setdefault(id(e), []).append(start)
+            if trigger is not None:
+                triggered.setdefault(trigger, []).append(start)
             for e in entries:
                 if self._selected(e, ctx) and self._applies(e, doc, start, end):
                     yield self._finding(e, doc, start, end, e.pattern or "", e.suggest)
 
-    def _windows(self, doc: Document, e: Entry, triggered: dict[int, list[int]]) -> list[tuple[int, int]]:
+    def _windows(self, doc: Document, e: Entry, triggered: dict[str, list[int]]) -> list[tuple[int, int]]:
         """Where the entry's regex must run: the whole text, or the lines holding one of its triggers."""
         if e.triggers is None:
             return [(0, len(doc.text))]
+        found = [triggered[t] for t in e.triggers if t in triggered]
+        positions = found[0] if len(found) == 1 else sorted(p for ps in found for p in ps)
         starts, windows = doc.line_starts, []
-        for pos in triggered.get(id(e), ()):
+        for pos in positions:
             i = bisect.bisect_right(starts, pos) - 1
             lo, hi = starts[i], (starts[i + 1] if i + 1 < len(starts) else len(doc.text))
             if windows and lo <= windows[-1][1]:
@@ -153,7 +155,7 @@ class RulePackCheck(Check):
                 windows.append((lo, hi))
         return windows
 
-    def _regex_hits(self, doc: Document, ctx: CheckContext, triggered: dict[int, list[int]]) -> Iterator[Finding]:
+    def _regex_hits(self, doc: Document, ctx: CheckContext, triggered: dict[str, list[int]]) -> Iterator[Finding]:
         for e in self._regex_entries:
             if not self._selected(e, ctx):
                 continue
@@ -172,7 +174,7 @@ class RulePackCheck(Check):
                       file=sys.stderr)
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        triggered: dict[int, list[int]] = {}
+        triggered: dict[str, list[int]] = {}
         yield from self._literal_hits(doc, ctx, triggered)
         yield from self._regex_hits(doc, ctx, triggered)
 
