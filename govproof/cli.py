@@ -96,10 +96,10 @@ def _expand(paths: Sequence[str]) -> list[str]:
     """Folders become the supported files inside them, in a stable order."""
     from .loaders import supported_suffixes
 
-    suffixes = {s for s in supported_suffixes() if s}
     out = []
     for p in paths:
         if p != "-" and os.path.isdir(p):
+            suffixes = {s for s in supported_suffixes() if s}
             found = sorted(str(f) for f in Path(p).rglob("*") if f.is_file() and f.suffix.lower() in suffixes
                            and not f.name.endswith((".fixed" + f.suffix, ".bak")) and ".fixed." not in f.name)
             out.extend(found)

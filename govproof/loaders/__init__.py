@@ -68,8 +68,10 @@ def _import_loaders() -> None:
 
 def load_bytes(data: bytes, path: str, *, limits: Limits = Limits(), as_of: dt.date | None = None,
                profile: str | None = None) -> Document:
-    _import_loaders()
     suffix = Path(path).suffix.lower() if path != "-" else ".txt"
+    from . import text  # noqa: F401  (plain text needs no other loader: keep `check draft.txt` quick)
+    if suffix not in _LOADERS:
+        _import_loaders()
     loader = _LOADERS.get(suffix) or _LOADERS[".txt"]
     if len(data) > limits.max_file_bytes:
         raise LoadError(f"file is {len(data):,} bytes, over the limit of {limits.max_file_bytes:,}")
