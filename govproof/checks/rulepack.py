@@ -36,7 +36,10 @@ def _shipped_pack() -> RulePack:
             e.triggers  # noqa: B018  (computed now so the cache holds them)
         return pack
 
-    return cached("rulepack", [str(f) for f in builtin_rule_files()], build)
+    from .. import rulepack, triggers  # the code that shapes the cached objects is part of the key
+
+    sources = [str(f) for f in builtin_rule_files()] + [rulepack.__file__, triggers.__file__]
+    return cached("rulepack", sources, build)
 
 
 @lru_cache(maxsize=16)
