@@ -17,11 +17,6 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"govproof data folder {name!r} not found (looked in {installed} and {checkout})")
 
 
-def package_file(*parts: str) -> Path:
-    """A data file generated into the package itself (e.g. the structured regulation)."""
-    return _PKG.joinpath(*parts)
-
-
 def read_word_list(path: Path) -> list[str]:
     """One entry a line; blank lines and ``#`` comments are skipped."""
     words = []
