@@ -219,17 +219,16 @@ def _print_diffs(args: argparse.Namespace, results: list, fixed: dict[int, str])
 def _write_fixed(args: argparse.Namespace, r, text: str) -> None:
     from .fix import fixed_path, replace_in_place, write_atomic
     from .loaders.encoding import encode
+    from .loaders.text import TEXT_SUFFIXES
 
-    doc = r.doc
-    writer = doc.meta.get("write_fixed")
     if r.path == "-":
         sys.stdout.write(text)
         return
     src = Path(r.path)
-    if writer is None and Path(r.path).suffix.lower() not in (".txt", ".md", ".markdown", ".text", ""):
+    if src.suffix.lower() not in TEXT_SUFFIXES:
         print(f"{r.path}: --fix 只能改写纯文本文件（.txt/.md）；Word 文件请用 --annotate", file=sys.stderr)
         return
-    data = writer(text) if writer else encode(text, doc.encoding, doc.bom)
+    data = encode(text, r.doc.encoding, r.doc.bom)
     if args.in_place:
         backup = replace_in_place(src, data)
         print(f"{r.path}: 已改正并原地保存（备份 {backup.name}）", file=sys.stderr)

@@ -6,7 +6,11 @@ from . import Limits, LoadError, register
 from .encoding import DecodeError, decode
 
 
-@register(".txt", ".md", ".markdown", ".text", "")
+# The formats whose decoded text is the file itself: the only ones `--fix` can write back.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
+
+
+@register(*TEXT_SUFFIXES)
 def load_text(data: bytes, path: str, limits: Limits) -> Document:
     try:
         text, encoding, bom = decode(data)

@@ -13,7 +13,6 @@ from .context import excerpt
 from .where import describe
 
 _SEV_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-CONTEXT = 40
 
 
 def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
@@ -27,7 +26,7 @@ def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
     lines = [head]
     if r.doc is None:
         return lines
-    before, after = excerpt(r.doc, f, r.findings, CONTEXT)
+    before, after = excerpt(r.doc, f, r.findings)
     old = Text("  - " + before)
     if color:
         old.append(f.shown_text, style="bold red strike")
