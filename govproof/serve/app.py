@@ -47,6 +47,10 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:g} MB" if n >= 1024 * 1024 else f"{n / 1024:g} KB"
+
+
 class _TooLarge(Exception):
     pass
 
@@ -60,7 +64,7 @@ class UploadLimit:
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        message = f"上传内容超过 {self.limit / 1024 / 1024:g} MB 的限制"
+        message = f"上传内容超过 {_size(self.limit)} 的限制"
         length = dict(scope["headers"]).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.limit:
             return await _error(message, 413)(scope, receive, send)

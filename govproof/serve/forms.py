@@ -21,6 +21,7 @@ from ..config import ALL_FAMILIES, ConfigError, split_codes
 # The formats a reviewer uploads; legacy .doc/.wps need a converter process and are left to the CLI.
 UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".shtml", ".mht", ".mhtml", ".pdf")
 _MAX_FIELDS = 20
+_NOTHING = "没有可检查的内容：请粘贴文本（字段 text）或上传文件（字段 file）"
 
 
 class RequestError(Exception):
@@ -72,6 +73,8 @@ async def read_submission(request: Request, limit: int) -> Submission:
             form = await _InMemoryMultiPartParser(request, limit).parse()
         elif content_type == "application/x-www-form-urlencoded":
             form = await FormParser(request.headers, request.stream(), max_fields=_MAX_FIELDS, max_part_size=limit).parse()
+        elif not content_type:
+            raise RequestError(_NOTHING)
         else:
             raise RequestError("请以表单（multipart/form-data）提交：字段 text（文本）或 file（文件）", 415)
     except MultiPartException as e:
@@ -94,7 +97,7 @@ async def _submission(form) -> Submission:
     elif isinstance(text, str) and text.strip():
         name, data = "-", text.encode("utf-8")
     else:
-        raise RequestError("没有可检查的内容：请粘贴文本（字段 text）或上传文件（字段 file）")
+        raise RequestError(_NOTHING)
     return Submission(name=name, data=data, select=_codes(form.get("select"), "select"),
                       ignore=_codes(form.get("ignore"), "ignore"), as_of=_date(form.get("as_of")),
                       profile=_profile(form.get("profile")), accepted=_ids(form.get("accepted"), "accepted"),
