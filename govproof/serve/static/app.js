@@ -119,20 +119,17 @@ function renderSummary() {
   const counts = {accepted: 0, rejected: 0};
   for (const v of decisions.values()) counts[v] += 1;
   const name = result.path === "-" ? "粘贴的文本" : result.path;
-  const table = el("table", {class: "by-rule"},
-    el("thead", {}, el("tr", {}, el("th", {text: "规则"}), el("th", {text: "名称"}), el("th", {text: "数量"}))));
-  const body = el("tbody");
   const names = Object.fromEntries(result.findings.map(f => [f.code, f.name]));
+  const byRule = el("ul", {class: "by-rule"});
   for (const [code, n] of Object.entries(s.by_code)) {
-    body.append(el("tr", {}, el("td", {text: code}), el("td", {text: names[code] || ""}), el("td", {text: String(n)})));
+    byRule.append(el("li", {class: `fam-${code[0]}`}, el("b", {text: code}), ` ${names[code] || ""} × ${n}`));
   }
-  table.append(body);
   box.replaceChildren(
     el("h2", {text: `检查摘要：${name}`}),
     el("p", {class: "counts", text: `共 ${s.findings} 处问题（错误 ${s.by_severity.error}，警告 ${s.by_severity.warning}，`
       + `提示 ${s.by_severity.info}）；已接受 ${counts.accepted}，已拒绝 ${counts.rejected}，`
       + `待处理 ${s.findings - counts.accepted - counts.rejected}。`}),
-    s.findings ? table : el("p", {text: "没有发现问题。"}),
+    s.findings ? byRule : el("p", {text: "没有发现问题。"}),
   );
 }
 
