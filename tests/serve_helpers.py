@@ -28,6 +28,11 @@ def example_docx() -> bytes:
     return out.getvalue()
 
 
+def accepted_text(paragraph) -> str:
+    """A Word paragraph as shown with tracked changes accepted: insertions in, deletions (w:delText) out."""
+    return "".join(t.text or "" for t in paragraph._p.xpath(".//w:t"))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

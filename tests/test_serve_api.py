@@ -11,7 +11,7 @@ pytest.importorskip("starlette", reason="govproof serve needs the serve extra: p
 pytest.importorskip("multipart", reason="govproof serve reads uploads with python-multipart (the serve extra)")
 
 import docx  # noqa: E402
-from serve_helpers import example_docx, example_text  # noqa: E402
+from serve_helpers import accepted_text, example_docx, example_text  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
 from govproof.cli import main as cli_main  # noqa: E402
@@ -218,10 +218,6 @@ def test_text_download_applies_only_the_accepted_suggestions(api):
     assert r.content.decode("gb18030") == "请各单位安排专人负责。\n做好人大代表侯选人推荐工作。\n"  # encoding kept
 
 
-def _accepted_text(paragraph) -> str:
-    """A paragraph as Word shows it with tracked changes accepted: insertions in, deletions out."""
-    return "".join(t.text or "" for t in paragraph._p.xpath(".//w:t"))
-
 
 def test_docx_download_tracks_accepted_changes_and_drops_rejected_comments(api):
     files = {"file": ("通知.docx", example_docx())}
@@ -233,7 +229,7 @@ def test_docx_download_tracks_accepted_changes_and_drops_rejected_comments(api):
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("application/vnd.openxmlformats")
     out = docx.Document(io.BytesIO(r.content))
-    body = "\n".join(_accepted_text(p) for p in out.paragraphs)
+    body = "\n".join(accepted_text(p) for p in out.paragraphs)
     assert "安排专人负责" in body and "按排" not in body
     assert "侯选人" in body  # rejected: left as written
     comments = [c.text for c in out.comments]

@@ -23,7 +23,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-from serve_helpers import example_docx, live_server  # noqa: E402
+from serve_helpers import accepted_text, example_docx, live_server  # noqa: E402
 
 from govproof.config import Config  # noqa: E402
 from govproof.serve.app import ServeSettings, create_app  # noqa: E402
@@ -94,10 +94,6 @@ def _downloaded(folder: Path, suffix: str, seconds: float = 30) -> Path:
     raise AssertionError(f"nothing ending in {suffix} was downloaded into {folder}")
 
 
-def _accepted_text(paragraph) -> str:
-    """A paragraph as Word shows it with tracked changes accepted: insertions in, deletions out."""
-    return "".join(t.text or "" for t in paragraph._p.xpath(".//w:t"))
-
 
 def test_upload_docx_accept_reject_and_download_the_reviewed_copy(server, browser, downloads, tmp_path):
     draft = tmp_path / "关于做好2025年政务公开工作的通知.docx"
@@ -131,7 +127,7 @@ def test_upload_docx_accept_reject_and_download_the_reviewed_copy(server, browse
     reviewed = _downloaded(downloads, ".reviewed.docx")
     assert reviewed.name == "关于做好2025年政务公开工作的通知.reviewed.docx"
     out = docx.Document(io.BytesIO(reviewed.read_bytes()))
-    body = "\n".join(_accepted_text(p) for p in out.paragraphs)
+    body = "\n".join(accepted_text(p) for p in out.paragraphs)
     assert "请各单位安排专人负责" in body and "按排" not in body
     assert "做好人大代表侯选人推荐" in body  # rejected: as written
     comments = [c.text for c in out.comments]
