@@ -122,6 +122,9 @@ def test_upload_docx_accept_reject_and_download_the_reviewed_copy(server, browse
     browser.execute_script("window.scrollTo(0, 0)")
     SCREENSHOT.parent.mkdir(exist_ok=True)
     browser.save_screenshot(str(SCREENSHOT))
+    citation = _item(browser, "第三十六条第（八）项")
+    citation.find_element(By.CSS_SELECTOR, ".evidence summary").click()
+    assert "第三十六条：对政府信息公开申请" in citation.find_element(By.CSS_SELECTOR, ".evidence div").text
 
     browser.find_element(By.ID, "download-docx").click()
     reviewed = _downloaded(downloads, ".reviewed.docx")
@@ -158,6 +161,14 @@ def test_accept_all_safe_and_download_the_corrected_text(server, browser, downlo
     fixed = _downloaded(downloads, "粘贴的文本.fixed.txt")
     assert fixed.read_text(encoding="utf-8") == "请各单位安排专人负责，确保整改到位。"
     assert not browser.find_element(By.ID, "download-docx").is_displayed()  # no Word copy of pasted text
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:  # the printed summary: counts and the list with each decision, without the controls or the draft
+        assert browser.find_element(By.ID, "summary").is_displayed() and browser.find_element(By.ID, "list").is_displayed()
+        assert not browser.find_element(By.ID, "doc").is_displayed()
+        assert not browser.find_element(By.ID, "accept-safe").is_displayed()
+        assert "已接受" in browser.find_element(By.ID, "list").text
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def test_a_file_that_cannot_be_read_is_reported_on_the_page(server, browser, tmp_path):

@@ -1,10 +1,12 @@
 """`govproof serve` on the command line: where it listens, what it says on start, and a real server process."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -78,22 +80,28 @@ def test_help_is_chinese(capsys):
     assert "监听地址" in out and "上传内容的大小上限" in out
 
 
-def test_a_real_server_process_serves_the_page_and_stops():
+def test_a_real_server_process_serves_the_page_with_its_config_and_stops(tmp_path):
+    settings = tmp_path / "govproof.toml"
+    settings.write_text('select = ["S1"]\n', encoding="utf-8")  # no statistical speller: a quick start
     port = free_port()
     env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "govproof", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "govproof", "serve", "--port", str(port), "--config", str(settings)],
+                            cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as page:
                     assert "govproof 政务信息校对" in page.read().decode("utf-8")
-                    break
+                break
             except OSError:
                 assert proc.poll() is None, proc.stderr.read().decode("utf-8")
                 assert time.monotonic() < deadline, "the server did not start in 120 s"
                 time.sleep(0.3)
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/check", data=urllib.parse.urlencode({"text": "按排，整改的很彻底,"}).encode(),
+                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            assert [f["code"] for f in json.load(answer)["files"][0]["findings"]] == ["S101", "S102"]
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=30)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Awaitable, Callable
+from typing import Awaitable, Callable
 from urllib.parse import quote
 
 from starlette.applications import Starlette
@@ -24,7 +24,8 @@ from ..config import Config
 from ..loaders import Limits
 from ..report.json_out import render_json
 from ..rule import all_rules
-from .forms import RequestError, read_submission
+from ..report import FileResult
+from .forms import RequestError, Submission, read_submission
 from .review import Download, Reviewer, corrected_text, page_payload, reviewed_docx
 from .rulepage import rule_page
 
@@ -146,7 +147,7 @@ def create_app(settings: ServeSettings) -> Starlette:
             return HTMLResponse("<!doctype html><meta charset=utf-8><p>没有这条规则。</p>", status_code=404)
         return HTMLResponse(rule_page(found))
 
-    async def checked(request: Request) -> tuple[Any, Any]:
+    async def checked(request: Request) -> tuple[Submission, FileResult]:
         sub = await read_submission(request, settings.upload_limit)
         return sub, await run_in_threadpool(reviewer.check, sub)
 

@@ -12,8 +12,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..annotate import AnnotateError, annotate_docx  # the package's one import of annotate (i16 may move it)
+from ..api import check_document
 from ..config import Config
-from ..engine import engine_for
 from ..finding import Finding
 from ..fix import apply_edits, choose_edits, fixable
 from ..loaders import Limits, LoadError, load_bytes
@@ -62,7 +62,7 @@ class Reviewer:
             return FileResult(path=sub.name, error=str(e))
         try:
             with self._lock:
-                findings = engine_for(config).check(doc)
+                findings = check_document(doc, config)
         except Exception as e:  # a bug in one check must answer as this document's error, not a dead server
             return FileResult(path=sub.name, error=f"检查时出现内部错误：{type(e).__name__}: {e}")
         return FileResult(path=sub.name, findings=findings, doc=doc)
