@@ -26,6 +26,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from serve_helpers import accepted_text, example_docx, live_server  # noqa: E402
 
 from govproof.config import Config  # noqa: E402
+from govproof.loaders import LoadError, load_bytes  # noqa: E402
 from govproof.serve.app import ServeSettings, create_app  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -117,8 +118,9 @@ def test_upload_docx_accept_reject_and_download_the_reviewed_copy(server, browse
     assert _item(browser, "侯选人").find_element(By.CSS_SELECTOR, ".state").text == "已拒绝"
     assert "安排" in [i.text for i in browser.find_elements(By.CSS_SELECTOR, "#doc ins.sugg")]
     assert "已接受 1，已拒绝 1" in browser.find_element(By.ID, "summary").text
-    link = _item(browser, "按排").find_element(By.XPATH, "ancestor::section[1]//h3//a")
-    assert link.get_attribute("href") == server + "/rules/S101"
+    group_link = _item(browser, "按排").find_element(By.XPATH, "ancestor::section[1]//h3//a")
+    item_link = _item(browser, "按排").find_element(By.CSS_SELECTOR, "a.rule-link")
+    assert group_link.get_attribute("href") == item_link.get_attribute("href") == server + "/rules/S101"
     browser.execute_script("window.scrollTo(0, 0)")
     SCREENSHOT.parent.mkdir(exist_ok=True)
     browser.save_screenshot(str(SCREENSHOT))
@@ -178,5 +180,7 @@ def test_a_file_that_cannot_be_read_is_reported_on_the_page(server, browser, tmp
     browser.find_element(By.ID, "file").send_keys(str(broken))
     _run_check(browser)
     _wait(browser, 10).until(ec.visibility_of_element_located((By.ID, "error")))
-    assert "Word" in browser.find_element(By.ID, "error").text
+    with pytest.raises(LoadError) as expected:
+        load_bytes(broken.read_bytes(), broken.name)
+    assert browser.find_element(By.ID, "error").text == str(expected.value)
     assert not browser.find_element(By.ID, "results").is_displayed()

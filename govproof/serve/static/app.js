@@ -198,7 +198,9 @@ function renderItem(f) {
   const state = decisions.get(f.id) || "";
   const where = [`第${f.line}行第${f.column}列`, f.where].filter(Boolean).join("，");
   const item = el("div", {class: `item sev-${f.severity} ${state}`, "data-id": f.id},
-    el("div", {class: "meta"}, el("span", {class: `badge sev-${f.severity}`, text: SEVERITY_ZH[f.severity]}),
+    el("div", {class: "meta"}, el("span", {class: `badge sev-${f.severity}`, text: SEVERITY_ZH[f.severity]}), " ",
+       el("a", {class: "rule-link", href: `/rules/${encodeURIComponent(f.code)}`, target: "_blank", rel: "noopener",
+                title: "这条规则的说明", text: f.code}),
        ` ${FAMILY_ZH[f.family] || f.family} · ${where} `, el("span", {class: "state", text: STATE_ZH[state]})),
     el("p", {class: "message", text: f.message}));
   const change = el("p", {class: "change"}, el("del", {text: f.text}));
@@ -213,7 +215,7 @@ function renderItem(f) {
   accept.addEventListener("click", () => decide(f.id, "accepted"));
   reject.addEventListener("click", () => decide(f.id, "rejected"));
   item.append(el("div", {class: "actions no-print"}, accept, reject));
-  item.addEventListener("click", e => { if (e.target.tagName !== "BUTTON" && e.target.tagName !== "SUMMARY") focusMark(f.id); });
+  item.addEventListener("click", e => { if (!["BUTTON", "SUMMARY", "A"].includes(e.target.tagName)) focusMark(f.id); });
   return item;
 }
 
