@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -254,3 +255,19 @@ def test_docx_download_needs_a_word_file(api):
 def test_download_of_a_file_that_cannot_be_read_is_its_error(api):
     r = api.post("/api/download/docx", files={"file": ("坏.docx", b"PK\x03\x04 nope")})
     assert r.status_code == 422 and r.json()["error"] == _load_error("坏.docx", b"PK\x03\x04 nope")
+
+
+def test_every_upload_format_is_read_by_its_loader(api):
+    pdf = (Path(__file__).parent / "data" / "notice.pdf").read_bytes()
+    page = ("<html><head><meta charset=gbk><title>通知</title></head><body><nav>首页</nav><div class=content>"
+            "<p>请各单位按排专人负责信息报送，确保信息及时、准确发布。</p><p>做好人大代表侯选人推荐工作的信息公开。</p>"
+            "</div></body></html>").encode("gbk")
+    for name, data in [("notice.pdf", pdf), ("通知.html", page), ("通知.docx", example_docx()),
+                        ("通知.md", "# 通知\n\n请各单位按排专人负责。\n".encode("utf-8"))]:
+        r = api.post("/api/check", files={"file": (name, data)}, data={"select": "S1"})
+        assert r.status_code == 200, name
+        texts = [f["text"] for f in r.json()["files"][0]["findings"]]
+        assert "按排" in texts, name
+    pages = [f["location"]["page"] for f in api.post("/api/check", files={"file": ("notice.pdf", pdf)},
+                                                       data={"select": "S1"}).json()["files"][0]["findings"]]
+    assert pages == [1, 2]
