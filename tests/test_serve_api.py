@@ -271,3 +271,10 @@ def test_every_upload_format_is_read_by_its_loader(api):
     pages = [f["location"]["page"] for f in api.post("/api/check", files={"file": ("notice.pdf", pdf)},
                                                        data={"select": "S1"}).json()["files"][0]["findings"]]
     assert pages == [1, 2]
+
+
+@pytest.mark.parametrize("content_type, body", [("multipart/form-data", b"no boundary"),
+                                                ("multipart/form-data; boundary=x", b"garbage")])
+def test_a_broken_form_is_400_in_chinese(api, content_type, body):
+    r = api.post("/api/check", content=body, headers={"content-type": content_type})
+    assert r.status_code == 400 and r.json()["error"].startswith("表单格式有误")

@@ -22,9 +22,9 @@ from starlette.routing import Route
 
 from ..config import Config
 from ..loaders import Limits
+from ..report import FileResult
 from ..report.json_out import render_json
 from ..rule import all_rules
-from ..report import FileResult
 from .forms import RequestError, Submission, read_submission
 from .review import Download, Reviewer, corrected_text, page_payload, reviewed_docx
 from .rulepage import rule_page

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import FormParser, MultiPartException, MultiPartParser
 from starlette.requests import Request
 
@@ -77,15 +77,15 @@ async def read_submission(request: Request, limit: int) -> Submission:
             raise RequestError(_NOTHING)
         else:
             raise RequestError("请以表单（multipart/form-data）提交：字段 text（文本）或 file（文件）", 415)
-    except MultiPartException as e:
-        raise RequestError(f"表单格式有误：{e.message}") from None
+    except MultiPartException:
+        raise RequestError("表单格式有误：无法按 multipart/form-data 解析（缺少分隔符、内容损坏或文件不止一个）") from None
     try:
         return await _submission(form)
     finally:
         await form.close()
 
 
-async def _submission(form) -> Submission:
+async def _submission(form: FormData) -> Submission:
     upload = form.get("file")
     text = form.get("text")
     if isinstance(upload, UploadFile) and upload.filename:
@@ -104,7 +104,7 @@ async def _submission(form) -> Submission:
                       rejected=_ids(form.get("rejected"), "rejected"))
 
 
-def _codes(value, field_name: str) -> tuple[str, ...] | None:
+def _codes(value: object, field_name: str) -> tuple[str, ...] | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
@@ -114,7 +114,7 @@ def _codes(value, field_name: str) -> tuple[str, ...] | None:
                            "或 S101 这样的代码，用逗号分隔）") from None
 
 
-def _date(value) -> dt.date | None:
+def _date(value: object) -> dt.date | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
@@ -123,7 +123,7 @@ def _date(value) -> dt.date | None:
         raise RequestError(f"as_of 日期无效：{value[:40]}（应为 YYYY-MM-DD，例如 2025-03-10）") from None
 
 
-def _profile(value) -> str | None:
+def _profile(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     if value.strip() != "reply":
@@ -131,7 +131,7 @@ def _profile(value) -> str | None:
     return "reply"
 
 
-def _ids(value, field_name: str) -> frozenset[str]:
+def _ids(value: object, field_name: str) -> frozenset[str]:
     """A JSON list of finding ids, as the page sends its decisions."""
     if not isinstance(value, str) or not value.strip():
         return frozenset()
