@@ -107,3 +107,9 @@ def test_a_real_server_process_serves_the_page_with_its_config_and_stops(tmp_pat
         _, err = proc.communicate(timeout=30)
     text = err.decode("utf-8")
     assert f"http://127.0.0.1:{port}/" in text and "只在本机" in text
+
+
+def test_doctor_reports_the_serve_extra(capsys):
+    assert main(["doctor"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("serve"))
+    assert f"starlette {__import__('starlette').__version__}" in line and "uvicorn" in line
