@@ -189,9 +189,14 @@ def test_page_assets_and_security_headers(api):
     assert api.get("/static/app.css").status_code == 200
 
 
-def test_another_host_name_is_refused_on_a_loopback_server(api):
-    assert api.get("/", headers={"host": "evil.example"}).status_code == 400
-    assert api.get("/", headers={"host": "localhost:8765"}).status_code == 200
+@pytest.mark.parametrize("host, status", [("evil.example", 400), ("evil.example:8765", 400), ("127.0.0.1.evil.example", 400),
+                                          ("[::2]:8765", 400), ("", 400), ("localhost:8765", 200), ("127.0.0.1", 200),
+                                          ("[::1]:8765", 200), ("LOCALHOST", 200)])
+def test_another_host_name_is_refused_on_a_loopback_server(api, host, status):
+    r = api.get("/", headers={"host": host})
+    assert r.status_code == status
+    if status == 400:
+        assert "只接受发往本机地址" in r.json()["error"]
 
 
 def test_rule_page_is_the_explain_text_escaped():

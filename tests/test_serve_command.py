@@ -113,3 +113,14 @@ def test_doctor_reports_the_serve_extra(capsys):
     assert main(["doctor"]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("serve"))
     assert f"starlette {__import__('starlette').__version__}" in line and "uvicorn" in line
+
+
+def test_another_loopback_address_accepts_its_own_name(started, capsys):
+    from starlette.testclient import TestClient
+
+    assert main(["serve", "--host", "127.0.0.2"]) == 0
+    [call] = started
+    assert "http://127.0.0.2:8765/" in capsys.readouterr().err
+    api = TestClient(call["app"])
+    assert api.get("/", headers={"host": "127.0.0.2:8765"}).status_code == 200
+    assert api.get("/", headers={"host": "evil.example"}).status_code == 400

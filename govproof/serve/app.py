@@ -15,7 +15,7 @@ from urllib.parse import quote
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -30,7 +30,7 @@ from .review import Download, Reviewer, corrected_text, page_payload, reviewed_d
 from .rulepage import rule_page
 
 DEFAULT_UPLOAD_LIMIT = 20 * 1024 * 1024
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 _ASSETS = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8",
            "index.html": "text/html; charset=utf-8"}
 _CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -106,6 +106,22 @@ class SecurityHeaders:
                     (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
             await send(event)
         await self.app(scope, receive, with_headers)
+
+
+class HostCheck:
+    """On a loopback server, answer only requests addressed to this machine's own names (against DNS rebinding)."""
+
+    def __init__(self, app: Callable, allowed: tuple[str, ...]):
+        self.app, self.allowed = app, allowed
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] == "http":
+            host = Headers(scope=scope).get("host", "").strip().lower()
+            name = host[:host.find("]") + 1] if host.startswith("[") else host.rsplit(":", 1)[0]
+            if name not in self.allowed:
+                message = f"此服务只接受发往本机地址（{'、'.join(self.allowed)}）的请求"
+                return await _error(message, 400)(scope, receive, send)
+        await self.app(scope, receive, send)
 
 
 def _asset(name: str) -> bytes:
@@ -185,7 +201,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     ]
     middleware = [Middleware(SecurityHeaders), Middleware(UploadLimit, limit=settings.upload_limit)]
     if settings.allowed_hosts is not None:
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)))
+        middleware.append(Middleware(HostCheck, allowed=settings.allowed_hosts))
     app = Starlette(routes=routes, middleware=middleware)
     app.state.reviewer = reviewer
     return app

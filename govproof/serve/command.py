@@ -45,12 +45,12 @@ def run_serve(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     config = load_config_file(args.config) if args.config else discover_config(os.getcwd())
     local = is_loopback(args.host)
-    settings = ServeSettings(config=config, upload_limit=int(args.max_upload_mb * 1024 * 1024),
-                             allowed_hosts=LOOPBACK_HOSTS if local else None)
+    shown = f"[{args.host.strip('[]')}]" if ":" in args.host else args.host
+    allowed = tuple(dict.fromkeys((*LOOPBACK_HOSTS, shown.lower()))) if local else None
+    settings = ServeSettings(config=config, upload_limit=int(args.max_upload_mb * 1024 * 1024), allowed_hosts=allowed)
     app = create_app(settings)
     print("正在载入检查规则和模型……", file=sys.stderr, flush=True)
     app.state.reviewer.warm_up()
-    shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"govproof 校对页面：http://{shown}:{args.port}/", file=sys.stderr)
     if local:
         print(f"只在本机（{args.host}）监听，其他计算机无法访问；文档只在本机内存中处理。按 Ctrl+C 停止。", file=sys.stderr)
