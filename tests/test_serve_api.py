@@ -177,6 +177,12 @@ def test_requests_cannot_name_files(api, url):
     assert api.get(url).status_code == 404
 
 
+def test_unknown_addresses_and_methods_are_answered_in_chinese(api):
+    assert api.get("/nothing").json() == {"error": "没有这个地址"}
+    r = api.get("/api/check")
+    assert r.status_code == 405 and r.json() == {"error": "这个地址不接受此请求方法"}
+
+
 def test_page_assets_and_security_headers(api):
     page = api.get("/")
     assert page.status_code == 200 and "govproof 政务信息校对" in page.text
