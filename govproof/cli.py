@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="check a whole site (folder, WARC, URLs): resumable, with history and an HTML report")
     add_audit_args(audit)
     audit.set_defaults(run=run_audit)
+    from .serve.command import add_serve_args, run_serve
+    serve = sub.add_parser("serve", help="在本机打开网页校对：粘贴或上传文稿，逐条接受或拒绝建议，下载改正稿或带批注的 Word 文件")
+    add_serve_args(serve)
+    serve.set_defaults(run=run_serve)
     return parser
 
 

@@ -27,6 +27,16 @@ def module_probe(name: str) -> Callable[[], str | None]:
     return probe
 
 
+def modules_probe(*names: str) -> Callable[[], str | None]:
+    """A component made of several packages: available only when every one is."""
+    probes = [(name, module_probe(name)) for name in names]
+
+    def probe() -> str | None:
+        found = [(name, p()) for name, p in probes]
+        return None if any(v is None for _, v in found) else ", ".join(f"{name} {v}" for name, v in found)
+    return probe
+
+
 def spelling_scorer() -> str | None:
     from .checks.spelling.lm import describe_active
 
@@ -48,6 +58,8 @@ COMPONENTS: list[Component] = [
               spelling_scorer, "apt-get install libime-data-language-model && pip install 'govproof[lm]'"),
     Component("warcio", "govproof audit 读取 WARC 网页存档", module_probe("warcio"), "pip install 'govproof[audit]'"),
     Component("httpx", "govproof audit 按网址清单抓取网页", module_probe("httpx"), "pip install 'govproof[audit]'"),
+    Component("serve", "govproof serve 本机网页校对（Starlette、uvicorn、python-multipart）",
+              modules_probe("starlette", "uvicorn", "python_multipart"), "pip install 'govproof[serve]'"),
 ]
 
 
