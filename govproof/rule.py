@@ -47,6 +47,9 @@ class Rule:
     example_fix: tuple[str, str] | None = None
     # On one span, the finding of the higher priority wins (curated data over statistical guesses).
     priority: int = 0
+    # Optional components (keys of govproof.components.OPTIONAL) the rule's examples need: without them the
+    # rule still runs but finds less, its examples are not asserted, and its docs page says so.
+    needs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.code) != 4 or self.code[0] not in FAMILIES or not self.code[1:].isdigit():

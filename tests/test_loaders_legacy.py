@@ -1,20 +1,19 @@
 """Legacy .doc/.wps through a converter when installed, a clear message when not; OFD refused clearly."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from optional import requires
 from wordfiles import draft_bytes
 
 from govproof.loaders import LoadError, load_bytes
 from govproof.loaders import legacy
 
 DATA = Path(__file__).parent / "data"
-HAS_CONVERTER = bool(shutil.which("soffice") or shutil.which("libreoffice") or shutil.which("antiword"))
 
 
-@pytest.mark.skipif(not HAS_CONVERTER, reason="needs LibreOffice or antiword")
+@requires("legacy converter")
 def test_doc_is_read_through_the_installed_converter():
     doc = load_bytes((DATA / "notice.doc").read_bytes(), "notice.doc")
     assert doc.text == "关于做好信息报送工作的通知\n请各单位按排专人负责信息报送。"

@@ -61,6 +61,7 @@ REAL_WORD = Rule(
     examples_hit=["下级政府应当组织落实上一级政府提出的兼管要求。"],
     examples_ok=["下级政府应当组织落实上一级政府提出的监管要求。"],
     example_fix=("兼管", "监管"),
+    needs=("word LM",),
 )
 
 
