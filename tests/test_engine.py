@@ -99,7 +99,7 @@ def test_deduplicate_prefers_the_more_specific_rule():
 
 @pytest.mark.parametrize("body,message", [
     ("rules:\n  - {code: S1, name: x, severity: error, summary: x, message: x}\n", "rule S1: rule code"),
-    ("rules:\n  - {code: S990, name: x, severity: fatal, summary: x, message: x}\n", "unknown severity"),
+    ("rules:\n  - {code: S990, name: x, severity: fatal, summary: x, message: x}\n", "没有级别"),
     ("entries:\n  - {code: S101, regex: '(unclosed', suggest: x}\n", "invalid regex"),
     ("entries:\n  - {code: S101, pattern: a, regex: b}\n", "exactly one of pattern"),
     ("entries:\n  - {code: S101, pattern: a, sugest: b}\n", "unknown key(s) sugest"),

@@ -43,7 +43,7 @@ def test_every_rule_header_is_used():
 
 
 def _rules_outside_packs():
-    from govproof.rule import all_rules
+    from govproof.registry import all_rules
     return [r for code, r in all_rules().items() if code not in PACK.headers]
 
 
@@ -72,7 +72,7 @@ def test_python_rule_example(rule, text, kind):
 
 
 def test_every_rule_is_documented_with_examples_both_ways():
-    from govproof.rule import all_rules
+    from govproof.registry import all_rules
     problems = []
     for code, rule in all_rules().items():
         if not rule.summary or not rule.source:
