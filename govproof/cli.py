@@ -165,7 +165,7 @@ def run_rules(args: argparse.Namespace) -> int:
     from .report import SEVERITY_ZH
     table = Table(title=f"govproof 规则（{len(rules)} 条）")
     table.add_column("代码", no_wrap=True)
-    table.add_column("名称", overflow="fold")
+    table.add_column("名称", no_wrap=True, min_width=max((len(r.name) for r in rules.values()), default=4))
     table.add_column("级别", no_wrap=True)
     table.add_column("修正", no_wrap=True)
     table.add_column("说明", overflow="fold", ratio=1)

@@ -33,7 +33,7 @@ def _run(cmd: list[str], limits: Limits) -> subprocess.CompletedProcess:
         else:
             proc.kill()
         proc.communicate()
-        raise LoadError(f"{Path(cmd[0]).name} took longer than the limit of {limits.max_seconds:g} s") from None
+        raise LoadError(f"{Path(cmd[0]).name} 转换超时（上限 {limits.max_seconds:g} 秒，max_seconds）") from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
