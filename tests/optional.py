@@ -25,8 +25,8 @@ def requires(name: str) -> pytest.MarkDecorator:
     return pytest.mark.skipif(reason is not None, reason=reason or "")
 
 
-def skip_without(name: str) -> None:
-    """Inside a test or fixture: skip now when ``name`` is missing."""
+def skip_without(name: str, *, module: bool = False) -> None:
+    """Inside a test or fixture (or, with ``module``, at a test module's top): skip when ``name`` is missing."""
     reason = why_missing(name)
     if reason:
-        pytest.skip(reason)
+        pytest.skip(reason, allow_module_level=module)

@@ -11,7 +11,7 @@ from audit_site import AS_OF, page, rows
 from optional import skip_without
 from govproof.cli import main
 
-skip_without("httpx")
+skip_without("httpx", module=True)
 
 
 class _Handler(SimpleHTTPRequestHandler):
