@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .config import Config, ConfigError, discover_config, load_config_file, split_codes
+from .config import Config, discover_config, load_config_file, split_codes
 from .dates import parse_iso
 from .finding import Finding, Severity
 

@@ -5,8 +5,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from audit_site import AS_OF, build_site
 from govproof import components
 from govproof.cli import main
