@@ -52,6 +52,7 @@ NON_WORD = Rule(
     examples_hit=["进一步完善工作机志，切实提高行政效率。"],
     examples_ok=["进一步完善工作机制，切实提高行政效率。"],
     example_fix=("机志", "机制"),
+    needs=("word LM",),
 )
 REAL_WORD = Rule(
     code="S202", name="context-wrong-word", severity=Severity.WARNING, fix="unsafe",
