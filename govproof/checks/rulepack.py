@@ -16,7 +16,7 @@ from ..data import data_dir
 from ..document import Document
 from ..finding import Finding, Severity
 from ..rule import Check, CheckContext, Rule
-from ..rulepack import Entry, RulePack, load_pack_file, uses_timeout, validate
+from ..rulepack_format import Entry, RulePack, load_pack_file, uses_timeout, validate
 
 REGEX_TIMEOUT_S = 2.0
 USER_PAIR_CODE = "S101"
@@ -36,9 +36,9 @@ def _shipped_pack() -> RulePack:
             e.triggers  # noqa: B018  (computed now so the cache holds them)
         return pack
 
-    from .. import rulepack, triggers  # the code that shapes the cached objects is part of the key
+    from .. import rulepack_format, triggers  # the code that shapes the cached objects is part of the key
 
-    sources = [str(f) for f in builtin_rule_files()] + [rulepack.__file__, triggers.__file__]
+    sources = [str(f) for f in builtin_rule_files()] + [rulepack_format.__file__, triggers.__file__]
     return cached("rulepack", sources, build)
 
 
