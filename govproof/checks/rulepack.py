@@ -173,7 +173,7 @@ class RulePackCheck(Check):
                     suggest = m.expand(e.suggest) if e.suggest is not None else None
                     yield self._finding(e, doc, span[0], span[1], doc.text[span[0]:span[1]], suggest)
             except TimeoutError:
-                print(f"govproof: {e.where}: regex timed out after {REGEX_TIMEOUT_S}s on {doc.path}; skipped",
+                print(f"govproof：{e.where}：正则表达式在 {doc.path} 上超时（{REGEX_TIMEOUT_S} 秒，regex timed out），已跳过",
                       file=sys.stderr)
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
