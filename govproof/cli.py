@@ -1,63 +1,51 @@
-"""`govproof` on the command line: check, rules, explain, doctor."""
+"""`govproof` on the command line: check, rules, explain, doctor (audit registers itself). Parsing and printing
+only: what a run does is govproof.run."""
 from __future__ import annotations
 
 import argparse
-import difflib
-import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .config import Config, ConfigError, discover_config, load_config_file, split_codes
-from .dates import parse_iso
-from .finding import Severity
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .cli_parser import ChineseArgumentParser
+from .config import ConfigError
+from .run import (EXIT_ERROR, EXIT_OK, add_run_args, check_one, config_for, console, exit_code, expand_paths,
+                  explicit_config, fail_on, overrides, rule_headers)
 
 
 def _add_check_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads standard input")
-    p.add_argument("--format", choices=["text", "json", "sarif", "html"], default="text", help="report format")
-    p.add_argument("--output", "-o", metavar="PATH", help="write the report (or, with --fix, the corrected copy) here")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="要检查的文件或文件夹；- 表示读取标准输入")
+    p.add_argument("--format", choices=["text", "json", "sarif", "html"], default="text",
+                   help="报告格式：text 文本（默认）、json、sarif、html")
+    p.add_argument("--output", "-o", metavar="PATH", help="把报告（加 --fix 时为改正后的副本）写到这里")
     add_run_args(p)
-    p.add_argument("--diff", action="store_true", help="print the corrections as a unified diff; change nothing")
-    p.add_argument("--fix", action="store_true", help="write a corrected copy NAME.fixed.EXT (safe fixes only)")
-    p.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply fixes that need review")
-    p.add_argument("--in-place", action="store_true", help="with --fix, replace the file (keeps NAME.EXT.bak)")
-    p.add_argument("--annotate", metavar="OUT.docx", help="write a copy of the Word file with a comment at each finding"
-                   " (with --fix: safe fixes as tracked changes); the input is never modified")
-    p.add_argument("--quiet", "-q", action="store_true", help="findings only: no context, no summary")
-
-
-def add_run_args(p: argparse.ArgumentParser) -> None:
-    """What to check and how to judge it: the flags `check` and `audit` share."""
-    p.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. S,C101")
-    p.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
-    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default warning)")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date for time-dependent rules when a document has no 成文日期")
-    p.add_argument("--profile", choices=["reply"], help="treat every document as this kind (reply: 依申请公开答复书)")
-    p.add_argument("--config", metavar="PATH", help="settings file (govproof.toml or pyproject.toml); default: found upward")
-    p.add_argument("--baseline", metavar="PATH", help="do not report findings accepted in this baseline file")
-    p.add_argument("--write-baseline", metavar="PATH", help="accept every current finding into this baseline file")
-    p.add_argument("--no-color", action="store_true", help="plain output (also: NO_COLOR=1)")
+    p.add_argument("--diff", action="store_true", help="在标准输出打印改正前后的差异（unified diff），不改动文件")
+    p.add_argument("--fix", action="store_true", help="写出改正后的副本 NAME.fixed.EXT（只用安全修正）")
+    p.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用：也采用需人工确认的修正")
+    p.add_argument("--in-place", action="store_true", help="与 --fix 同用：直接改写原文件（保留备份 NAME.EXT.bak）")
+    p.add_argument("--annotate", metavar="OUT.docx", help="写出 Word 文件的副本，在每处问题加批注"
+                   "（加 --fix 时安全修正写成修订）；原文件不会被修改")
+    p.add_argument("--quiet", "-q", action="store_true", help="只列出问题：不显示上下文和汇总")
+    p.add_argument("--verbose", "-v", action="store_true", help="文件无法检查时，同时显示技术原因")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="govproof", description="政务信息校对与合规检查（离线）")
-    parser.add_argument("--version", action="store_true", help="version and active components")
-    sub = parser.add_subparsers(dest="command")
-    _add_check_args(sub.add_parser("check", help="check files and print findings"))
-    rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--family", help="one family letter: S T C P N F D")
-    rules.add_argument("--format", choices=["text", "json"], default="text")
-    rules.add_argument("--docs", metavar="DIR", help="write one Markdown page per rule into DIR")
-    explain = sub.add_parser("explain", help="a rule's documentation")
-    explain.add_argument("code")
-    sub.add_parser("doctor", help="which optional components are installed and active")
+    parser = ChineseArgumentParser(prog="govproof", description="政务信息校对与合规检查（离线）")
+    parser.add_argument("--version", action="store_true", help="显示版本和已启用的可选组件")
+    sub = parser.add_subparsers(dest="command", title="命令", metavar="命令")
+    _add_check_args(sub.add_parser("check", help="检查文件并列出问题", description="检查文件并列出问题"))
+    rules = sub.add_parser("rules", help="列出规则", description="列出规则，或为每条规则写一页说明")
+    rules.add_argument("--family", help="只列一个类别：S T C P N F D")
+    rules.add_argument("--format", choices=["text", "json"], default="text", help="输出格式：text 表格（默认）或 json")
+    rules.add_argument("--docs", metavar="DIR", help="在 DIR 中为每条规则写一页 Markdown 说明")
+    explain = sub.add_parser("explain", help="显示一条规则的说明", description="显示一条规则的说明")
+    explain.add_argument("code", metavar="CODE", help="规则代码，如 S101")
+    sub.add_parser("doctor", help="显示已安装、已启用的可选组件", description="显示已安装、已启用的可选组件")
     # Further subcommands (e.g. audit) register here with set_defaults(run=fn), fn(args) -> exit code.
     from .audit.command import add_audit_args, run_audit
-    audit = sub.add_parser("audit", help="check a whole site (folder, WARC, URLs): resumable, with history and an HTML report")
+    audit = sub.add_parser("audit", help="检查整个网站（文件夹、WARC、网址清单）：可断点续查，保留历史，生成 HTML 报告",
+                           description="检查整个网站（文件夹、WARC、网址清单）：可断点续查，保留历史，生成 HTML 报告")
     add_audit_args(audit)
     audit.set_defaults(run=run_audit)
     from .serve.command import add_serve_args, run_serve
@@ -67,157 +55,66 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _console(no_color: bool, file=None):
-    from rich.console import Console
-    no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(file=file or sys.stdout, no_color=no_color, color_system=None if no_color else "auto",
-                   highlight=False, emoji=False, soft_wrap=True)
-
-
-def _base_config(args: argparse.Namespace) -> Config | None:
-    """The explicit --config, if any; otherwise None and each file finds its own."""
-    return load_config_file(args.config) if args.config else None
-
-
-def _overrides(args: argparse.Namespace) -> dict:
-    o: dict = {}
-    if args.select:
-        o["select"] = split_codes(args.select)
-    if args.ignore:
-        o["ignore"] = split_codes(args.ignore)
-    if args.fail_on:
-        o["fail_on"] = Severity.parse(args.fail_on)
-    if args.as_of:
-        o["as_of"] = parse_iso(args.as_of)
-    if args.profile:
-        o["profile"] = args.profile
-    if args.baseline:
-        o["baseline"] = str(Path(args.baseline).resolve())
-    return o
-
-
-def _expand(paths: Sequence[str]) -> list[str]:
-    """Folders become the supported files inside them, in a stable order."""
-    from .loaders import supported_suffixes
-
-    out = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            suffixes = {s for s in supported_suffixes() if s}
-            found = sorted(str(f) for f in Path(p).rglob("*") if f.is_file() and f.suffix.lower() in suffixes
-                           and not f.name.endswith((".fixed" + f.suffix, ".bak")) and ".fixed." not in f.name)
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
+def _check_usage(args: argparse.Namespace, paths: list[str]) -> None:
+    """Refuse flag combinations that cannot be honoured, before anything is checked."""
+    if args.in_place and not args.fix:
+        raise ConfigError("--in-place 需要与 --fix 同用")
+    if args.annotate:
+        from .report.annotate import validate_cli_args
+        validate_cli_args(args, paths)
+    if args.fix and args.output and len(paths) != 1:
+        raise ConfigError("--fix 与 --output 同用时只能检查一个文件")
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .engine import engine_for
-    from .fix import apply_edits, choose_edits
-    from .loaders import Limits, LoadError, load_bytes, load_path
-    from .report import FileResult
-
-    if args.in_place and not args.fix:
-        raise ConfigError("--in-place needs --fix")
-    paths = _expand(args.paths)
-    if args.annotate:
-        from .annotate import validate_cli_args
-        validate_cli_args(args, paths)
-    if args.fix and args.output and len(paths) != 1:
-        raise ConfigError("--fix with --output takes exactly one input file")
-    explicit = _base_config(args)
-    overrides = _overrides(args)
-    results: list[FileResult] = []
-    fixed_texts: dict[int, str] = {}
-    remaining_codes: list = []
-    for path in paths:
-        base = explicit or discover_config(str(Path(path).resolve().parent) if path != "-" else os.getcwd())
-        config = base.merged(**overrides)
-        try:
-            if path == "-":
-                doc = load_bytes(sys.stdin.buffer.read(), "-", as_of=config.as_of, profile=config.profile)
-            else:
-                doc = load_path(path, limits=Limits.from_config(config), as_of=config.as_of, profile=config.profile)
-        except LoadError as e:
-            results.append(FileResult(path=path, error=str(e)))
-            continue
-        try:
-            findings = engine_for(config).check(doc)
-        except Exception as e:  # a bug in one check must not lose the batch
-            results.append(FileResult(path=path, error=f"internal error while checking: {type(e).__name__}: {e}"))
-            continue
-        result = FileResult(path=path, findings=findings, doc=doc)
-        results.append(result)
-        if args.fix or args.diff:
-            edits = choose_edits(findings, unsafe=args.unsafe_fixes)
-            fixed_texts[len(results) - 1] = apply_edits(doc.text, edits)
-            if args.fix:
-                applied = {id(f) for f in edits}
-                remaining_codes.extend(f for f in findings if id(f) not in applied)
-        else:
-            remaining_codes.extend(findings)
+    paths = expand_paths(args.paths)
+    _check_usage(args, paths)
+    explicit = explicit_config(args)
+    changes = overrides(args)
+    configs = [config_for(path, explicit, changes) for path in paths]
+    results = [check_one(path, config, fix=args.fix or args.diff, unsafe=args.unsafe_fixes)
+               for path, config in zip(paths, configs)]
 
     if args.write_baseline:
         from . import baseline
         n = baseline.write(args.write_baseline, [(r.doc, r.findings) for r in results if r.doc])
         print(f"已将 {n} 处问题写入基线 {args.write_baseline}", file=sys.stderr)
 
-    _emit_report(args, results)
+    _emit_report(args, results, rule_headers(configs))
     if args.annotate:
-        from .annotate import write_for_cli
+        from .report.annotate import write_for_cli
         if not write_for_cli(args, results[0]):
             return EXIT_ERROR
     if args.diff:
-        _print_diffs(args, results, fixed_texts)
+        from .report.diff import print_diffs
+        print_diffs(results, console(args.no_color))
     if args.fix and not args.annotate:
-        for i, text in fixed_texts.items():
-            _write_fixed(args, results[i], text)
-
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    fail_on = overrides.get("fail_on") or (explicit.fail_on if explicit else None) or Severity.WARNING
-    return EXIT_FINDINGS if any(f.severity >= fail_on for f in remaining_codes) else EXIT_OK
+        for r in results:
+            if r.fixed_text is not None:
+                _write_fixed(args, r, r.fixed_text)
+    return exit_code(results, fail_on(args, explicit), fixes_written=args.fix)
 
 
-def _emit_report(args: argparse.Namespace, results: list) -> None:
+def _emit_report(args: argparse.Namespace, results: list, rules: dict) -> None:
+    """Where the report goes: --output (unless that names --fix's copy), else standard output — except that a
+    diff or a fixed standard input owns standard output, and then a text report goes to standard error."""
     from .report import render
+    from .report.text import print_report
 
     to_file = args.output and (not args.fix or args.annotate)  # with --annotate, --output is the report
+    stdout_taken = args.diff or (args.fix and "-" in args.paths)
     if args.format == "text":
         if to_file:
             with open(args.output, "w", encoding="utf-8") as fh:
-                _print_text(results, _console(True, fh), args.quiet)
+                print_report(results, console(True, fh), quiet=args.quiet, verbose=args.verbose)
         else:
-            _print_text(results, _console(args.no_color, sys.stderr if (args.fix and "-" in args.paths) else None), args.quiet)
+            print_report(results, console(args.no_color, sys.stderr if stdout_taken else None),
+                         quiet=args.quiet, verbose=args.verbose)
         return
-    out = render(results, args.format)
     if to_file:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
-
-
-def _print_text(results: list, console, quiet: bool) -> None:
-    from .report.text import print_report
-    print_report(results, console, quiet=quiet)
-
-
-def _print_diffs(args: argparse.Namespace, results: list, fixed: dict[int, str]) -> None:
-    console = _console(args.no_color, sys.stderr if args.format != "text" else None)
-    from rich.text import Text
-
-    from .checks.personal_data import redact
-    for i, new in fixed.items():
-        r = results[i]
-        if new == r.doc.text:
-            continue
-        diff = difflib.unified_diff(r.doc.text.splitlines(keepends=True), new.splitlines(keepends=True),
-                                    fromfile=f"a/{r.path.lstrip('/')}", tofile=f"b/{r.path.lstrip('/')}")
-        for line in diff:
-            line = redact(line.rstrip("\r\n"))  # a diff must not republish personal data
-            style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else None
-            console.print(Text(line, style=style or ""), soft_wrap=True)
+        Path(args.output).write_text(render(results, args.format, rules), encoding="utf-8")
+    elif not stdout_taken:
+        sys.stdout.write(render(results, args.format, rules))
 
 
 def _write_fixed(args: argparse.Namespace, r, text: str) -> None:
@@ -244,13 +141,15 @@ def _write_fixed(args: argparse.Namespace, r, text: str) -> None:
 
 def run_rules(args: argparse.Namespace) -> int:
     import json
-    from .rule import FAMILIES, all_rules
+
+    from .registry import all_rules
+    from .rule import FAMILIES
 
     rules = all_rules()
     if args.family:
         fam = args.family.upper()
         if fam not in FAMILIES:
-            raise ConfigError(f"unknown family {args.family!r}: one of {' '.join(FAMILIES)}")
+            raise ConfigError(f"没有类别 {args.family}：可选 {' '.join(FAMILIES)}")
         rules = {c: r for c, r in rules.items() if r.family == fam}
     if args.docs:
         from .ruledoc import render_markdown
@@ -258,7 +157,7 @@ def run_rules(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for code, rule in rules.items():
             (out / f"{code}.md").write_text(render_markdown(rule), encoding="utf-8")
-        print(f"wrote {len(rules)} pages to {out}")
+        print(f"已在 {out} 写入 {len(rules)} 页规则说明")
         return EXIT_OK
     if args.format == "json":
         print(json.dumps([{"code": r.code, "name": r.name, "severity": str(r.severity), "fix": r.fix,
@@ -266,28 +165,34 @@ def run_rules(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
         return EXIT_OK
     from rich.table import Table
+
+    from .report import SEVERITY_ZH
     table = Table(title=f"govproof 规则（{len(rules)} 条）")
-    for col in ("代码", "名称", "级别", "修正", "说明"):
-        table.add_column(col)
+    table.add_column("代码", no_wrap=True)
+    table.add_column("名称", no_wrap=True, min_width=max((len(r.name) for r in rules.values()), default=4))
+    table.add_column("级别", no_wrap=True)
+    table.add_column("修正", no_wrap=True)
+    table.add_column("说明", overflow="fold", ratio=1)
     fix_zh = {"safe": "安全", "unsafe": "需确认", "none": "—"}
     for r in rules.values():
-        table.add_row(r.code, r.name, str(r.severity), fix_zh[r.fix], r.summary)
-    _console(False).print(table)
+        table.add_row(r.code, r.name, SEVERITY_ZH[r.severity], fix_zh[r.fix], r.summary)
+    console(False).print(table, soft_wrap=False)
     return EXIT_OK
 
 
 def run_explain(args: argparse.Namespace) -> int:
     from rich.markdown import Markdown
-    from .rule import all_rules
+
+    from .registry import all_rules
     from .ruledoc import render_markdown
 
     rule = all_rules().get(args.code.upper())
     if rule is None:
-        print(f"govproof: no rule {args.code!r}; `govproof rules` lists them", file=sys.stderr)
+        print(f"govproof：没有规则 {args.code}；`govproof rules` 列出全部规则", file=sys.stderr)
         return EXIT_ERROR
     text = render_markdown(rule)
     if sys.stdout.isatty():
-        _console(False).print(Markdown(text))
+        console(False).print(Markdown(text))
     else:
         sys.stdout.write(text)
     return EXIT_OK
@@ -295,13 +200,13 @@ def run_explain(args: argparse.Namespace) -> int:
 
 def run_doctor(args: argparse.Namespace | None = None) -> int:
     from . import components
-    from .rule import all_rules
+    from .registry import all_rules
 
-    print(f"govproof {__version__} (Python {sys.version.split()[0]})")
+    print(f"govproof {__version__}（Python {sys.version.split()[0]}）")
     rules = all_rules()
-    print(f"rules: {len(rules)} ({', '.join(f'{fam} {sum(1 for c in rules if c[0] == fam)}' for fam in 'STCPNFD')})")
+    print(f"规则 {len(rules)} 条（{'，'.join(f'{fam} {sum(1 for c in rules if c[0] == fam)}' for fam in 'STCPNFD')}）")
     for comp, status in components.report():
-        mark = f"active ({status})" if status else f"not installed — {comp.install}"
+        mark = f"已启用（{status}）" if status else f"未安装，安装：{comp.install}"
         print(f"  {comp.name:<22} {mark}\n  {'':<22} {comp.purpose}")
     return EXIT_OK
 
@@ -324,11 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args.run(args)
         parser.print_help()
         return EXIT_ERROR
-    except ConfigError as e:
-        print(f"govproof: {e}", file=sys.stderr)
-        return EXIT_ERROR
-    except ValueError as e:
-        print(f"govproof: {e}", file=sys.stderr)
+    except ValueError as e:  # ConfigError, and bad values (a date, a severity) found while setting up
+        print(f"govproof：{e}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK

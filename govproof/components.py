@@ -43,6 +43,22 @@ def spelling_scorer() -> str | None:
     return describe_active()
 
 
+def word_lm() -> str | None:
+    """The kenlm word model, when both kenlm and a model file are present (without them S2 falls back to frequencies)."""
+    from .checks.spelling.lm import find_lm_path, kenlm_available
+
+    path = find_lm_path()
+    return path if path and kenlm_available() else None
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def legacy_converter() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice") or shutil.which("antiword")
+
+
 # One entry per optional component; add yours here.
 COMPONENTS: list[Component] = [
     Component("python-docx", "读取 .docx 文件，--annotate 写批注和修订", module_probe("docx"), "pip install python-docx"),
@@ -63,5 +79,23 @@ COMPONENTS: list[Component] = [
 ]
 
 
+# What tests and rule examples may need beyond the default install, each with how to get it (.ci/run installs all).
+OPTIONAL: dict[str, Component] = {c.name: c for c in (
+    Component("word LM", "kenlm + Debian 词三元模型：S2xx 按上下文判断", word_lm,
+              "apt-get install libime-data-language-model && pip install 'govproof[lm]'"),
+    Component("legacy converter", "LibreOffice 或 antiword：读取 .doc/.wps", legacy_converter,
+              "apt-get install libreoffice-writer-nogui"),
+    Component("chromium", "在无头浏览器中打开 HTML 报告（仅测试用）", chromium, "apt-get install chromium"),
+    Component("kenlm", "pycorrector kenlm 后端（S203）", module_probe("kenlm"), "pip install 'govproof[lm]'"),
+    *(c for c in COMPONENTS if c.name in ("warcio", "httpx")),
+)}
+
+
 def report() -> list[tuple[Component, str | None]]:
     return [(c, c.probe()) for c in COMPONENTS]
+
+
+def missing(name: str) -> str | None:
+    """Why the optional component ``name`` is unusable (with how to install it), or None when it is usable."""
+    comp = OPTIONAL[name]
+    return None if comp.probe() else f"{comp.name} 不可用（{comp.purpose}）：{comp.install}"

@@ -69,7 +69,7 @@ class Config:
             for line in _read_list(f):
                 parts = line.replace("→", "\t").replace(",", "\t").split()
                 if len(parts) != 2:
-                    raise ConfigError(f"{f}: expected 'wrong<TAB>right', got {line!r}")
+                    raise ConfigError(f"{f}：每行应为“错误写法<TAB>正确写法”，这一行是：{line}")
                 pairs.append((parts[0], parts[1]))
         return tuple(pairs)
 
@@ -81,7 +81,7 @@ def _read_list(path: str) -> tuple[str, ...]:
     try:
         return tuple(read_word_list(Path(path)))
     except OSError as e:
-        raise ConfigError(f"cannot read word list {path}: {e.strerror or e}") from None
+        raise ConfigError(f"无法读取词表 {path}（{e.strerror or e}）") from None
 
 
 def split_codes(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -89,7 +89,7 @@ def split_codes(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     codes = tuple(c.strip().upper() for c in items if c.strip())
     for c in codes:
         if not (c[0] in ALL_FAMILIES and (len(c) == 1 or c[1:].isdigit())):
-            raise ConfigError(f"not a rule code or prefix: {c!r} (use e.g. S, S1, S101)")
+            raise ConfigError(f"{c} 不是规则代码或前缀（例如 S、S1、S101）")
     return codes
 
 
@@ -103,7 +103,7 @@ def _from_table(table: dict[str, Any], base: Path, source: str) -> Config:
             options.update({f"{key}.{sub}": v for sub, v in value.items()})
             continue
         if key not in known:
-            raise ConfigError(f"{source}: unknown setting {key!r}")
+            raise ConfigError(f"{source}：没有这项设置：{key}")
         if k in ("select", "ignore"):
             kwargs[k] = split_codes(value)
         elif k == "fail_on":
@@ -131,9 +131,9 @@ def load_config_file(path: str | Path) -> Config:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except OSError as e:
-        raise ConfigError(f"cannot read config {path}: {e.strerror or e}") from None
+        raise ConfigError(f"无法读取配置文件 {path}（{e.strerror or e}）") from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+        raise ConfigError(f"{path}：TOML 格式错误（{e}）") from None
     table = data.get("tool", {}).get("govproof", {}) if p.name == "pyproject.toml" else data
     return _from_table(table, p.parent, str(p))
 

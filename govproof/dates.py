@@ -58,4 +58,4 @@ def parse_iso(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        raise ValueError(f"{value} 不是 YYYY-MM-DD 形式的日期") from None

@@ -84,16 +84,19 @@ class Document:
     def location(self, offset: int) -> dict[str, Any]:
         loc: dict[str, Any] = {"paragraph": None, "table_cell": None, "page": None}
         if self.source_map:
-            idx = bisect.bisect_right(self._source_starts, offset) - 1
+            idx = bisect.bisect_right(self._starts("source_map"), offset) - 1
             if idx >= 0:
                 loc.update(self.source_map[idx][1])
         else:
             loc["paragraph"] = self.paragraph_index(offset)
         return loc
 
-    @cached_property
-    def _source_starts(self) -> list[int]:
-        return [s for s, _ in self.source_map]
+    def _starts(self, spans: str) -> list[int]:
+        """Start offsets of ``source_map``, ``paragraphs`` or ``sentences`` (computed once), for bisect."""
+        cache: dict[str, list[int]] = self.__dict__.setdefault("_starts_cache", {})
+        if spans not in cache:
+            cache[spans] = [s for s, _ in getattr(self, spans)]
+        return cache[spans]
 
     # --- structure -----------------------------------------------------
     @cached_property
@@ -105,16 +108,8 @@ class Document:
                 spans.append(m.span())
         return spans
 
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [s for s, _ in self.paragraphs]
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
-
     def paragraph_index(self, offset: int) -> int | None:
-        idx = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        idx = bisect.bisect_right(self._starts("paragraphs"), offset) - 1
         if idx >= 0 and offset <= self.paragraphs[idx][1]:
             return idx + 1
         return None
@@ -133,7 +128,7 @@ class Document:
         return spans
 
     def sentence_at(self, offset: int) -> Span:
-        idx = bisect.bisect_right(self._sentence_starts, offset) - 1
+        idx = bisect.bisect_right(self._starts("sentences"), offset) - 1
         if idx >= 0 and offset < self.sentences[idx][1]:
             return self.sentences[idx]
         line = bisect.bisect_right(self.line_starts, offset) - 1

@@ -9,7 +9,8 @@ from .checks.suppression import UNUSED_SUPPRESSION
 from .config import Config
 from .document import Document
 from .finding import Finding
-from .rule import Check, CheckContext, Rule, load_checks
+from .registry import load_checks
+from .rule import Check, CheckContext, Rule
 
 
 class Engine:

@@ -20,7 +20,7 @@ class Severity(IntEnum):
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {value!r} (error, warning, info)") from None
+            raise ValueError(f"没有级别 {value}：可选 error（错误）、warning（警告）、info（提示）") from None
 
     def __str__(self) -> str:
         return self.name.lower()

@@ -40,6 +40,12 @@ def fixed_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.fixed{path.suffix}")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename over the target."""
     path = Path(path)
@@ -51,6 +57,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         if path.exists():
             shutil.copymode(path, tmp)
+        else:  # a new file gets the permissions of any new file (umask), not mkstemp's private 0600
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -1,11 +1,10 @@
-"""Rules, the checks that implement them, and the registry of both.
+"""Rules and the checks that implement them (the list of checks is govproof.registry).
 
 A code names one rule (one message, one fix policy), never one word-list entry:
 users extend a rule's data without new codes (ruff's model).
 """
 from __future__ import annotations
 
-import importlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -47,6 +46,9 @@ class Rule:
     example_fix: tuple[str, str] | None = None
     # On one span, the finding of the higher priority wins (curated data over statistical guesses).
     priority: int = 0
+    # Optional components (keys of govproof.components.OPTIONAL) the rule's examples need: without them the
+    # rule still runs but finds less, its examples are not asserted, and its docs page says so.
+    needs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.code) != 4 or self.code[0] not in FAMILIES or not self.code[1:].isdigit():
@@ -87,41 +89,3 @@ class Check(ABC):
     @abstractmethod
     def run(self, doc: "Document", ctx: CheckContext) -> Iterable[Finding]:
         ...
-
-
-# "module:factory" for every check; a factory takes the Config and returns a Check.
-# Modules must be cheap to import: heavy imports belong inside run().
-CHECK_FACTORIES: list[str] = [
-    "govproof.checks.rulepack:build",
-    "govproof.checks.suppression:build",
-    "govproof.checks.spelling.checker:build",
-    "govproof.checks.variant_chars:build",
-    "govproof.checks.law_names:build",
-    "govproof.checks.citations:build",
-    "govproof.checks.punctuation:build",
-    "govproof.checks.spaces:build",
-    "govproof.checks.numbers:build",
-    "govproof.checks.docnum:build",
-    "govproof.checks.headings:build",
-    "govproof.checks.personal_data:build",
-]
-
-
-def load_checks(config: "Config") -> list[Check]:
-    checks = []
-    for spec in CHECK_FACTORIES:
-        module, _, attr = spec.partition(":")
-        checks.append(getattr(importlib.import_module(module), attr)(config))
-    return checks
-
-
-def all_rules(config: "Config | None" = None) -> dict[str, Rule]:
-    from .config import Config
-
-    rules: dict[str, Rule] = {}
-    for check in load_checks(config or Config()):
-        for r in check.rules():
-            if r.code in rules and rules[r.code] is not r:
-                raise ValueError(f"rule code {r.code} is defined twice ({rules[r.code].name}, {r.name})")
-            rules[r.code] = r
-    return dict(sorted(rules.items()))

@@ -1,6 +1,7 @@
 """A rule's documentation page, in the same order every time (ruff / textlint): what, why, examples, fix, source."""
 from __future__ import annotations
 
+from .components import OPTIONAL
 from .finding import Severity
 from .rule import FAMILIES, Rule
 
@@ -37,6 +38,10 @@ def render_markdown(rule: Rule) -> str:
         parts.append("")
     if rule.examples_ok:
         parts += ["## 不会报告的写法", ""] + _examples(rule.examples_ok) + [""]
+    if rule.needs:
+        parts += ["## 依赖的可选组件", ""]
+        parts += [f"- {OPTIONAL[n].purpose}（安装：`{OPTIONAL[n].install}`）" for n in rule.needs]
+        parts += ["", "缺少时本规则仍会运行，但查出的问题会少一些，上面的例句未必报告；`govproof doctor` 显示当前状态。", ""]
     parts += ["## 自动修正", "", _FIX_ZH[rule.fix], ""]
     if rule.source:
         parts += ["## 依据", "", rule.source, ""]

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from wordfiles import DRAFT_TEXT, draft_bytes, write_draft
 
-from govproof.annotate import annotate_docx
+from govproof.report.annotate import annotate_docx
 from govproof.api import check_document
 from govproof.config import Config
 from govproof.fix import apply_edits, choose_edits
@@ -123,8 +123,8 @@ def test_cli_writes_a_reviewed_copy_and_leaves_the_input_alone(tmp_path):
 
 
 @pytest.mark.parametrize("extra, message", [
-    (["--in-place", "--fix"], "never changes the input"),
-    (["--annotate", "out.txt"], "ending in .docx"),
+    (["--in-place", "--fix"], "只写副本、不改原文件"),
+    (["--annotate", "out.txt"], "以 .docx 结尾"),
 ])
 def test_cli_refuses_what_annotate_cannot_do(tmp_path, capsys, extra, message):
     from govproof.cli import main

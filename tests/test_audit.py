@@ -9,6 +9,7 @@ import pytest
 
 from audit_site import AS_OF, EXPECTED, build_site, page, rows
 from govproof.cli import main
+from optional import skip_without
 
 ARGS = ["--select", "S101", "--as-of", AS_OF, "--jobs", "2"]
 
@@ -128,7 +129,7 @@ def test_csv_neutralises_formulas_from_pages(tmp_path, capsys):
 
 
 def test_warc_input(tmp_path, capsys):
-    pytest.importorskip("warcio", reason="pip install 'govproof[audit]'")
+    skip_without("warcio")
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 

@@ -8,9 +8,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from audit_site import AS_OF, page, rows
+from optional import skip_without
 from govproof.cli import main
 
-pytest.importorskip("httpx")
+skip_without("httpx", module=True)
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from audit_site import AS_OF, build_site
+from govproof import components
 from govproof.cli import main
+from optional import requires
 
 HOSTILE = '<script>document.documentElement.setAttribute("data-pwned","1")</script>'
 HOSTILE_IMG = '<img src=x onerror="document.documentElement.setAttribute(\'data-pwned\',\'2\')">'
@@ -55,10 +54,6 @@ def test_check_format_html_shares_the_template(tmp_path):
     assert "<del>按排</del><ins>安排</ins>" in html
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
 def _dump_dom(browser: str, page: Path, fragment: str, profile: Path) -> str:
     url = page.resolve().as_uri() + fragment
     p = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,10 +69,10 @@ def _root_attrs(dom: str) -> dict[str, str]:
     return dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
 
 
-@pytest.mark.skipif(_chromium() is None, reason="chromium not installed (apt-get install chromium; .ci/run does)")
+@requires("chromium")
 def test_report_in_a_headless_browser(tmp_path, capsys):
     report = _report(tmp_path, capsys)
-    browser = _chromium()
+    browser = components.chromium()
     dom = _dump_dom(browser, report, "", tmp_path / "profile")
     attrs = _root_attrs(dom)
     assert attrs.get("data-ready") == "1", "the report's script did not finish"

@@ -52,7 +52,9 @@ def test_unreadable_file_gives_exit_2_and_others_are_still_checked(tmp_path, not
     rc, out = run_json(str(junk), str(missing), str(notice), "--select", "S101")
     assert rc == 2
     errors = {Path(f["path"]).name: f["error"] for f in out["files"]}
-    assert "binary" in errors["junk.txt"] and "no such file" in errors["missing.txt"]
+    assert "二进制" in errors["junk.txt"] and "文件不存在" in errors["missing.txt"]
+    details = {Path(f["path"]).name: f["error_detail"] for f in out["files"]}
+    assert details["junk.txt"] == "NUL bytes" and details["missing.txt"] == "no such file"
     assert errors["通知.txt"] is None
     assert len(out["files"][2]["findings"]) == 2
     text = run_cli("check", str(junk), str(notice), "--select", "S101")
@@ -123,7 +125,7 @@ def test_config_found_upward_from_the_file(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("select = [", encoding="utf-8")
     p = run_cli("check", "--config", str(bad), str(f))
-    assert p.returncode == 2 and "invalid TOML" in p.stderr.decode()
+    assert p.returncode == 2 and "TOML 格式错误" in p.stderr.decode()
 
 
 def test_baseline_accepts_known_findings(tmp_path, notice):

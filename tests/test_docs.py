@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from govproof.rule import all_rules
+from govproof.registry import all_rules
 from govproof.ruledoc import render_markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"

@@ -8,7 +8,7 @@ from govproof import Config, check_text
 from govproof.checks.rulepack import load_pack
 from govproof.engine import deduplicate
 from govproof.finding import Finding, Severity
-from govproof.rulepack import RulePackError, load_pack_file
+from govproof.rulepack_format import RulePackError, load_pack_file
 
 DATA = Path(__file__).parent / "data"
 USER_RULES = Config(rule_files=(str(DATA / "extra-rules.yaml"),))
@@ -99,7 +99,7 @@ def test_deduplicate_prefers_the_more_specific_rule():
 
 @pytest.mark.parametrize("body,message", [
     ("rules:\n  - {code: S1, name: x, severity: error, summary: x, message: x}\n", "rule S1: rule code"),
-    ("rules:\n  - {code: S990, name: x, severity: fatal, summary: x, message: x}\n", "unknown severity"),
+    ("rules:\n  - {code: S990, name: x, severity: fatal, summary: x, message: x}\n", "没有级别"),
     ("entries:\n  - {code: S101, regex: '(unclosed', suggest: x}\n", "invalid regex"),
     ("entries:\n  - {code: S101, pattern: a, regex: b}\n", "exactly one of pattern"),
     ("entries:\n  - {code: S101, pattern: a, sugest: b}\n", "unknown key(s) sugest"),
@@ -152,7 +152,7 @@ def test_shipped_patterns_read_the_same_in_the_stdlib_engine():
 
     import regex
 
-    from govproof.rulepack import _compile, _to_stdlib
+    from govproof.rulepack_format import _compile, _to_stdlib
     han = re.compile(_to_stdlib(r"\p{Han}"))
     differ = [hex(c) for c in range(0x2E80, 0x10000)
               if unicodedata.category(chr(c)) != "Cn"

@@ -37,7 +37,7 @@ def test_bad_files_are_errors_and_the_others_are_checked(tmp_path):
     assert found["c-notice.pdf"] == [("按排", 1), ("侯选人", 2)]
     errors = {name: f["error"] for name, f in files.items() if f["error"]}
     assert errors.keys() == {"d-corrupt.docx", "e-scanned.pdf", "f-huge.txt", "g-notice.ofd"}
-    assert "not a valid Word .docx file" in errors["d-corrupt.docx"]
-    assert "scanned PDF without a text layer" in errors["e-scanned.pdf"]
-    assert "over the limit of 100,000" in errors["f-huge.txt"]
-    assert "not supported yet" in errors["g-notice.ofd"]
+    assert "不是有效的 Word .docx 文件" in errors["d-corrupt.docx"]
+    assert "扫描版 PDF，没有文字层" in errors["e-scanned.pdf"]
+    assert "超过上限 100,000" in errors["f-huge.txt"]
+    assert "暂不支持 OFD" in errors["g-notice.ofd"]

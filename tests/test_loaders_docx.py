@@ -69,17 +69,17 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 
 def test_zip_bomb_is_refused_before_unpacking():
     bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (20 << 20)})
-    with pytest.raises(LoadError, match="zip bomb"):
+    with pytest.raises(LoadError, match="压缩炸弹"):
         load_bytes(bomb, "bomb.docx")
 
 
 def test_unpacked_size_limit():
-    with pytest.raises(LoadError, match="unpacks to .* over the limit of 10,000"):
+    with pytest.raises(LoadError, match="解压后有 .*超过上限 10,000"):
         load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_unzipped_bytes=10_000))
 
 
 def test_too_many_zip_entries_is_refused():
-    with pytest.raises(LoadError, match="entries, over the limit of 5"):
+    with pytest.raises(LoadError, match="个部件，超过上限 5"):
         load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_zip_entries=5))
 
 
@@ -89,12 +89,12 @@ def _with_part(name: str, data: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("data, message", [
-    (draft_bytes()[:3000], "not a valid Word .docx file"),
-    (b"just some text", "not a valid Word .docx file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le"), "password-protected"),
-    (_zip({"hello.txt": b"hi"}), "not a Word .docx file"),
-    (_zip({"[Content_Types].xml": b"<Types", "word/document.xml": b"<w:document"}), "corrupt Word .docx file"),
-    (_with_part("word/footnotes.xml", b"<w:footnotes><broken"), "corrupt Word .docx file"),
+    (draft_bytes()[:3000], "不是有效的 Word .docx 文件"),
+    (b"just some text", "不是有效的 Word .docx 文件"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le"), "密码保护"),
+    (_zip({"hello.txt": b"hi"}), "不是 Word .docx 文件"),
+    (_zip({"[Content_Types].xml": b"<Types", "word/document.xml": b"<w:document"}), "Word .docx 文件已损坏"),
+    (_with_part("word/footnotes.xml", b"<w:footnotes><broken"), "Word .docx 文件已损坏"),
 ])
 def test_broken_files_give_one_line_reasons(data, message):
     with pytest.raises(LoadError, match=message):
@@ -102,9 +102,9 @@ def test_broken_files_give_one_line_reasons(data, message):
 
 
 def test_size_limits():
-    with pytest.raises(LoadError, match="over the limit of 1,000"):
+    with pytest.raises(LoadError, match="超过上限 1,000"):
         load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_file_bytes=1000))
-    with pytest.raises(LoadError, match="extracted text is .* over the limit of 50"):
+    with pytest.raises(LoadError, match="提取出的文字有 .*超过上限 50"):
         load_bytes(draft_bytes(), "draft.docx", limits=Limits(max_text_chars=50))
 
 
@@ -114,7 +114,7 @@ def test_time_limit_is_checked_while_reading():
         d.add_paragraph("本段用于测试。")
     out = io.BytesIO()
     d.save(out)
-    with pytest.raises(LoadError, match="longer than the limit of 0 s"):
+    with pytest.raises(LoadError, match="超时（上限 0 秒"):
         load_bytes(out.getvalue(), "long.docx", limits=Limits(max_seconds=0))
 
 

@@ -100,9 +100,9 @@ def test_short_page_without_a_content_block_keeps_its_text():
 
 
 def test_empty_and_undecodable_pages_are_errors():
-    with pytest.raises(LoadError, match="empty web page"):
+    with pytest.raises(LoadError, match="网页是空的"):
         load_bytes(b"   ", "blank.html")
-    with pytest.raises(LoadError, match="cannot decode the page"):
+    with pytest.raises(LoadError, match="网页文字无法解码"):
         load_bytes(b"\x00\x01\x02" * 100, "binary.html")
 
 
@@ -172,7 +172,7 @@ def test_single_file_web_archive_is_read_like_the_page():
     assert doc.text == EXPECTED
     assert "source_line" not in doc.location(0)
     assert load_bytes(_mht(PAGE, "gb2312"), "saved-by-word.doc").text == EXPECTED
-    with pytest.raises(LoadError, match="no web page inside"):
+    with pytest.raises(LoadError, match="存档里没有网页"):
         load_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nhello", "x.mht")
 
 

@@ -53,7 +53,7 @@ def test_same_findings_as_the_text_with_pages():
 
 
 def test_scan_without_text_layer_is_an_error_not_a_clean_result():
-    with pytest.raises(LoadError, match="scanned PDF without a text layer"):
+    with pytest.raises(LoadError, match="扫描版 PDF，没有文字层"):
         load_bytes((DATA / "scanned.pdf").read_bytes(), "scan.pdf")
 
 
@@ -62,12 +62,12 @@ def test_blank_pdf_is_an_error():
     writer.add_blank_page(width=595, height=842)
     out = io.BytesIO()
     writer.write(out)
-    with pytest.raises(LoadError, match="PDF without a text layer"):
+    with pytest.raises(LoadError, match="PDF 没有文字层"):
         load_bytes(out.getvalue(), "blank.pdf")
 
 
 def test_password_protected_pdf_is_refused_clearly():
-    with pytest.raises(LoadError, match="encrypted PDF: it needs a password"):
+    with pytest.raises(LoadError, match="PDF 已加密，需要密码"):
         load_bytes(_encrypted("secret"), "locked.pdf")
 
 
@@ -77,8 +77,8 @@ def test_pdf_with_only_an_owner_password_is_read():
 
 
 @pytest.mark.parametrize("data, message", [
-    (_notice()[:2000], "corrupt PDF file"),
-    (b"<html>not a pdf</html>", "not a PDF file"),
+    (_notice()[:2000], "PDF 文件已损坏"),
+    (b"<html>not a pdf</html>", "不是 PDF 文件"),
 ])
 def test_damaged_files(data, message):
     with pytest.raises(LoadError, match=message):
@@ -86,7 +86,7 @@ def test_damaged_files(data, message):
 
 
 def test_text_limit_applies_while_reading():
-    with pytest.raises(LoadError, match="over the limit of 40 characters"):
+    with pytest.raises(LoadError, match="超过上限 40 字"):
         load_bytes(_notice(), "notice.pdf", limits=Limits(max_text_chars=40))
 
 

@@ -10,22 +10,20 @@ import pytest
 from govproof.api import check_text
 from govproof.checks.spelling.candidates import NEAR_SOUND, SHAPE, SOUND, fuzzy, load_confusions
 from govproof.checks.spelling.completions import MASK, build_completions, sound_keys
-from govproof.checks.spelling.lm import find_lm_path, kenlm_available, segment
+from govproof.checks.spelling.lm import segment
 from govproof.checks.spelling.protect import protected_mask
 from govproof.config import Config
 from govproof.document import Document
+from optional import requires, skip_without
 
 S2 = Config(select=("S2",))
-HAVE_LM = bool(find_lm_path()) and kenlm_available()
-needs_lm = pytest.mark.skipif(not HAVE_LM, reason="word LM absent: apt-get install libime-data-language-model; "
-                                                    "pip install kenlm")
+needs_lm = requires("word LM")
 
 
 @pytest.fixture(scope="module")
 def model():
     """The LM and tables, loaded once for the module."""
-    if not HAVE_LM:
-        pytest.skip("word LM absent: apt-get install libime-data-language-model; pip install kenlm")
+    skip_without("word LM")
     from govproof.checks.spelling.checker import load_model
 
     return load_model(None)
@@ -196,7 +194,7 @@ def test_backend_without_its_model_says_so_and_downloads_nothing(capsys):
 
 
 def test_pycorrector_kenlm_backend_runs_offline_on_a_tiny_model(tmp_path):
-    pytest.importorskip("kenlm")
+    skip_without("kenlm")
     from govproof.checks.spelling.backends import BackendError, load_backend
 
     arpa = tmp_path / "tiny.arpa"

@@ -10,45 +10,45 @@ DEFAULT_DB = "govproof-audit.db"
 
 
 def add_audit_args(p: argparse.ArgumentParser) -> None:
-    from ..cli import add_run_args
+    from ..run import add_run_args
 
     p.add_argument("source", nargs="?", metavar="SOURCE",
-                   help="a folder of saved pages (site export, wget --mirror copy), a WARC/WARC.gz file, or an http(s) URL;"
-                        " omit it to report on the last run in --db")
-    p.add_argument("--urls", metavar="FILE", help="fetch the URLs listed in FILE (one a line)")
-    p.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"results database (default ./{DEFAULT_DB})")
-    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
-    p.add_argument("--report", metavar="PATH", help="write the HTML report here")
-    p.add_argument("--csv", metavar="PATH", help="write one CSV row per finding here")
-    p.add_argument("--json", metavar="PATH", help="write the results as JSON here")
-    p.add_argument("--sarif", metavar="PATH", help="write the results as SARIF here")
+                   help="保存下来的网页文件夹（网站导出、wget --mirror 镜像）、WARC/WARC.gz 文件或 http(s) 网址；"
+                        "省略时根据 --db 中最近一次运行生成报告")
+    p.add_argument("--urls", metavar="FILE", help="抓取 FILE 中列出的网址（每行一个）")
+    p.add_argument("--db", metavar="PATH", default=DEFAULT_DB, help=f"结果数据库（默认 ./{DEFAULT_DB}）")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="并行的工作进程数（默认：CPU 核数）")
+    p.add_argument("--report", metavar="PATH", help="把 HTML 报告写到这里")
+    p.add_argument("--csv", metavar="PATH", help="把结果写成 CSV（每处问题一行）")
+    p.add_argument("--json", metavar="PATH", help="把结果写成 JSON")
+    p.add_argument("--sarif", metavar="PATH", help="把结果写成 SARIF")
     add_run_args(p)
-    p.add_argument("--restart", action="store_true", help="start a new run even if the last one was interrupted")
-    p.add_argument("--recheck", action="store_true", help="check every document again, even those unchanged since the last run")
-    p.add_argument("--max-depth", type=int, default=1, metavar="N", help="URL sources: follow same-site links N levels (default 1)")
-    p.add_argument("--rate", type=float, default=2.0, metavar="R", help="URL sources: at most R requests per second per site (default 2)")
-    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="URL sources: seconds per request (default 20)")
-    p.add_argument("--max-documents", type=int, default=10_000, metavar="N", help="URL sources: fetch at most N documents (default 10000)")
-    p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip documents larger than this (default 50 MB)")
-    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--restart", action="store_true", help="即使上次运行被中断，也重新开始一次新的运行")
+    p.add_argument("--recheck", action="store_true", help="重新检查所有文档，包括上次以来内容未变的")
+    p.add_argument("--max-depth", type=int, default=1, metavar="N", help="网址来源：沿同一网站的链接最多深入 N 层（默认 1）")
+    p.add_argument("--rate", type=float, default=2.0, metavar="R", help="网址来源：每个网站每秒最多请求 R 次（默认 2）")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="网址来源：每次请求最多等待 S 秒（默认 20）")
+    p.add_argument("--max-documents", type=int, default=10_000, metavar="N", help="网址来源：最多抓取 N 个文档（默认 10000）")
+    p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="跳过大于此大小的文档（默认 50 MB）")
+    p.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from ..cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _base_config, _console, _overrides
     from ..config import Config, ConfigError, discover_config
     from ..finding import Severity
     from ..loaders import Limits
+    from ..run import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console, explicit_config, fail_on, overrides
     from .crawl import CrawlOptions
     from .executor import default_jobs
     from .runner import DatabaseBusy, _Lock, open_source
     from .sources import SourceError
     from .store import Store, StoreError
 
-    err = _console(args.no_color, sys.stderr)
-    out = _console(args.no_color)
+    err = console(args.no_color, sys.stderr)
+    out = console(args.no_color)
     jobs = args.jobs or default_jobs()
     if jobs < 1:
-        print("govproof: --jobs must be at least 1", file=sys.stderr)
+        print("govproof：--jobs 至少为 1", file=sys.stderr)
         return EXIT_ERROR
     limits = Limits(max_file_bytes=int(args.max_size * 1024 * 1024))
     crawl = CrawlOptions(max_depth=args.max_depth, rate=args.rate, timeout=args.timeout,
@@ -56,7 +56,7 @@ def run_audit(args: argparse.Namespace) -> int:
     outputs = [p for p in (args.report, args.csv, args.json, args.sarif, args.write_baseline, args.db) if p]
     explicit = None
     try:
-        explicit = _base_config(args)
+        explicit = explicit_config(args)
         with _Lock(args.db):
             store = Store(args.db)
             try:
@@ -66,29 +66,28 @@ def run_audit(args: argparse.Namespace) -> int:
                         return EXIT_ERROR
                 else:
                     base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
-                    config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**_overrides(args))
+                    config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**overrides(args))
                     source = open_source(args.source, args.urls, crawl, skip=tuple(outputs))
                     outcome = _run_with_progress(args, source, store, config, limits, jobs, err)
                     if outcome is None:
                         return EXIT_ERROR
                     res, stats, resumed = outcome
                     from .progress import print_summary
-                    print_summary(out, res, stats, _write_outputs(args, res), resumed)
+                    print_summary(out, res, stats, _write_outputs(args, res, config), resumed)
             finally:
                 store.close()
     except (SourceError, StoreError, DatabaseBusy) as e:
-        print(f"govproof: {e}", file=sys.stderr)
+        print(f"govproof：{e}", file=sys.stderr)
         return EXIT_ERROR
     except (ConfigError, KeyboardInterrupt):
         raise
     except Exception:  # the run could not go on (disk full, database damaged, a bug): 2, never 1
         traceback.print_exc()
-        print("govproof: the audit stopped; what was finished is kept in the database — run it again to resume",
-              file=sys.stderr)
+        print("govproof：审查中止；已完成的部分保存在数据库中，再次运行同一命令即可继续", file=sys.stderr)
         return EXIT_ERROR
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else (explicit.fail_on if explicit else Severity.WARNING)
+    threshold = fail_on(args, explicit)
     worst = max((Severity.parse(f["severity"]) for f in res.findings), default=None)
-    return EXIT_FINDINGS if worst is not None and worst >= fail_on else EXIT_OK
+    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK
 
 
 def _run_with_progress(args, source, store, config, limits, jobs, console):
@@ -131,12 +130,18 @@ def _run_with_progress(args, source, store, config, limits, jobs, console):
     return outcome.results, stats, outcome.resumed
 
 
-def _write_outputs(args, res) -> list[tuple[str, str]]:
+def _write_outputs(args, res, config=None) -> list[tuple[str, str]]:
+    """The requested exports; SARIF describes the rules of ``config``'s checks (the defaults without one)."""
+    from ..config import Config
+    from ..run import rule_headers
     from . import export
+
+    def write_sarif(res, path):
+        export.write_sarif(res, path, rule_headers([config or Config()]))
 
     written = []
     for path, writer, label in ((args.report, export.write_report, "HTML 报告"), (args.csv, export.write_csv, "CSV"),
-                                (args.json, export.write_json, "JSON"), (args.sarif, export.write_sarif, "SARIF")):
+                                (args.json, export.write_json, "JSON"), (args.sarif, write_sarif, "SARIF")):
         if path:
             writer(res, path)
             written.append((label, path))
@@ -154,7 +159,7 @@ def _report_only(args, store, console):
 
     run = store.latest_run()
     if run is None:
-        print(f"govproof: {args.db} holds no audit yet; give a SOURCE to audit", file=sys.stderr)
+        print(f"govproof：{args.db} 中还没有审查结果；请给出要审查的 SOURCE", file=sys.stderr)
         return None
     previous = store.latest_run(run.source, completed=True, before=run.id)
     res = load_results(store, run, previous)

@@ -42,13 +42,13 @@ def read_url_list(path: str) -> list[str]:
         with open(path, encoding="utf-8-sig") as fh:
             lines = [line.split("#", 1)[0].strip() for line in fh]
     except OSError as e:
-        raise SourceError(f"{path}: cannot read the URL list: {e.strerror or e}") from None
+        raise SourceError(f"{path}：无法读取网址清单（{e.strerror or e}）") from None
     urls = [u for u in lines if u]
     for u in urls:
         if urlsplit(u).scheme not in ("http", "https"):
-            raise SourceError(f"{path}: not an http(s) URL: {u!r}")
+            raise SourceError(f"{path}：不是 http(s) 网址：{u}")
     if not urls:
-        raise SourceError(f"{path}: no URLs in the list")
+        raise SourceError(f"{path}：清单中没有网址")
     return urls
 
 
@@ -196,7 +196,7 @@ class Crawler:
             if depth == 0:
                 shown = ctype.split(";")[0] or "unknown"
                 return Item(key=url, name=url_name(url, ".html"), section=url_section(url), depth=depth,
-                            error=f"not a document govproof reads ({shown})")
+                            error=f"govproof 不能读取这类文档（{shown}）")
             return None
         links: tuple[str, ...] = ()
         if CONTENT_TYPES.get(ctype.split(";")[0].strip().lower()) == ".html":

@@ -142,4 +142,4 @@ def _isolate(pool: _Pool, suspects: list[Task]) -> Iterator[DocResult]:
             yield pool.submit(task).result()
         except BrokenProcessPool:
             pool.renew()
-            yield DocResult(task.item, "error", error="the worker process died while reading this document")
+            yield DocResult(task.item, "error", error="读取此文档时工作进程意外退出（worker process died）")

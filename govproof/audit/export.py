@@ -93,10 +93,10 @@ def file_results(res: RunResults) -> list:
             for d in res.documents]
 
 
-def write_sarif(res: RunResults, path: str) -> None:
+def write_sarif(res: RunResults, path: str, rules: dict[str, Any]) -> None:
     from ..report.sarif import render_sarif
 
-    _write(path, render_sarif(file_results(res)))
+    _write(path, render_sarif(file_results(res), rules))
 
 
 def render_report(res: RunResults) -> str:

@@ -37,7 +37,7 @@ def open_source(source: str | None, urls_file: str | None, crawl: CrawlOptions, 
         try:
             import httpx  # noqa: F401
         except ImportError:
-            raise SourceError("fetching URLs needs httpx: pip install 'govproof[audit]'") from None
+            raise SourceError("抓取网址需要 httpx：pip install 'govproof[audit]'") from None
         seeds = read_url_list(urls_file) if urls_file else []
         if source:
             seeds.insert(0, source)
@@ -51,7 +51,7 @@ def open_source(source: str | None, urls_file: str | None, crawl: CrawlOptions, 
         src = Source(id=sid, items=crawled)
         return src
     if not source:
-        raise SourceError("nothing to audit: give a folder, a WARC file, a URL, or --urls FILE")
+        raise SourceError("没有要审查的内容：请给出文件夹、WARC 文件、网址或 --urls FILE")
     p = Path(source)
     if p.is_dir():
         items = folder_items(p, skip)
@@ -60,13 +60,13 @@ def open_source(source: str | None, urls_file: str | None, crawl: CrawlOptions, 
         items = warc_items(p)
         return Source(id=f"warc:{p.resolve()}", items=lambda done: items, total=len(items))
     if not p.exists():
-        raise SourceError(f"{source}: no such file or folder")
-    raise SourceError(f"{source}: not a folder, a WARC file (.warc, .warc.gz) or an http(s) URL")
+        raise SourceError(f"{source}：文件或文件夹不存在")
+    raise SourceError(f"{source}：不是文件夹、WARC 文件（.warc、.warc.gz）或 http(s) 网址")
 
 
 def settings_fingerprint(config: Config, limits: Limits) -> str:
     """Version, the checks built and every setting that changes findings (not --fail-on)."""
-    from ..rule import CHECK_FACTORIES
+    from ..registry import CHECK_FACTORIES
 
     h = hashlib.sha256(__version__.encode())
     h.update(repr(dataclasses.replace(config, fail_on=Severity.WARNING, source=None)).encode())
@@ -120,7 +120,7 @@ class _Lock:
             fcntl.lockf(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self.fh.close()
-            raise DatabaseBusy(f"another govproof audit is using {self.path[:-5]}") from None
+            raise DatabaseBusy(f"另一个 govproof audit 正在使用 {self.path[:-5]}") from None
         return self
 
     def __exit__(self, *exc) -> None:

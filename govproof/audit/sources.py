@@ -65,7 +65,7 @@ def folder_items(root: str | Path, skip: tuple[str, ...] = ()) -> list[Item]:
     """Every file of a format govproof reads, in a stable order; hidden folders and ``skip`` paths left out."""
     base = Path(root)
     if not base.is_dir():
-        raise SourceError(f"{root}: not a folder")
+        raise SourceError(f"{root}：不是文件夹")
     suffixes = checkable_suffixes()
     skipped = {os.path.abspath(p) for p in skip}
     found: list[Item] = []
@@ -119,7 +119,7 @@ def warc_items(path: str | Path) -> list[Item]:
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
-        raise SourceError("reading WARC files needs warcio: pip install 'govproof[audit]'") from None
+        raise SourceError("读取 WARC 文件需要 warcio：pip install 'govproof[audit]'") from None
     suffixes = checkable_suffixes()
     latest: dict[str, Item] = {}
     try:
@@ -141,10 +141,10 @@ def warc_items(path: str | Path) -> list[Item]:
                 latest[url] = Item(key=url, name=url_name(url, suffix), section=url_section(url), warc=str(path),
                                    offset=records.get_record_offset())
     except FileNotFoundError:
-        raise SourceError(f"{path}: no such file") from None
+        raise SourceError(f"{path}：文件不存在") from None
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
         if not latest:
-            raise SourceError(f"{path}: not a readable WARC file ({e})") from None
+            raise SourceError(f"{path}：不是可读取的 WARC 文件（{e}）") from None
         # A truncated WARC (a crawl that was cut off) still yields the records before the damage.
     return list(latest.values())
 

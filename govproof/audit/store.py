@@ -92,14 +92,14 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise StoreError(f"{path}: written by a newer govproof (schema {version})")
+                raise StoreError(f"{path}：由更新版本的 govproof 写入（数据库版本 {version}）")
             self.db.executescript(_SCHEMA)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             columns = {row[1] for row in self.db.execute("PRAGMA table_info(runs)")}
             if not {"settings", "fingerprint", "sessions"} <= columns:
-                raise StoreError(f"{path}: not a govproof audit database of this version; use another --db")
+                raise StoreError(f"{path}：不是本版本 govproof 的审查数据库；请用另一个 --db")
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{path}: cannot use as the audit database: {e}") from None
+            raise StoreError(f"{path}：无法用作审查数据库（{e}）") from None
         self.path = path
 
     def close(self) -> None:

@@ -53,10 +53,10 @@ def check_item(task: Task, config: Config, limits: Limits) -> DocResult:
     try:
         data = read_item(item, limits.max_file_bytes)
     except OSError as e:
-        return DocResult(item, "error", error=f"cannot read: {e.strerror or e}")
+        return DocResult(item, "error", error=f"无法读取（{e.strerror or e}）")
     size = len(data)
     if size > limits.max_file_bytes:
-        return DocResult(item, "error", size=size, error=f"file is over the limit of {limits.max_file_bytes:,} bytes")
+        return DocResult(item, "error", size=size, error=f"文件超过上限 {limits.max_file_bytes:,} 字节")
     digest = hashlib.sha256(data).hexdigest()
     if task.previous_hash == digest:
         return DocResult(item, "unchanged", hash=digest, size=size)
@@ -67,26 +67,24 @@ def check_item(task: Task, config: Config, limits: Limits) -> DocResult:
         return DocResult(item, "error", hash=digest, size=size, error=str(e), seconds=time.perf_counter() - t0)
     except _Timeout:
         return DocResult(item, "error", hash=digest, size=size, seconds=time.perf_counter() - t0,
-                         error=f"took longer than {limits.max_seconds:g} s; skipped")
+                         error=f"检查超时（上限 {limits.max_seconds:g} 秒），已跳过")
     except RecursionError:
-        return DocResult(item, "error", hash=digest, size=size, error="document nested too deeply to read")
+        return DocResult(item, "error", hash=digest, size=size, error="文档嵌套层次过深，无法读取")
     except MemoryError:
-        return DocResult(item, "error", hash=digest, size=size, error="out of memory while reading")
+        return DocResult(item, "error", hash=digest, size=size, error="读取时内存不足")
     except Exception as e:  # a bug in one check must not lose the night's run
         return DocResult(item, "error", hash=digest, size=size,
-                         error=f"internal error while checking: {type(e).__name__}: {e}")
+                         error=f"检查时出现内部错误（{type(e).__name__}: {e}）")
     return DocResult(item, "checked", hash=digest, title=title, size=size, findings=findings,
                      seconds=time.perf_counter() - t0)
 
 
 def _check_bytes(data: bytes, name: str, config: Config, limits: Limits) -> tuple[str, list[dict[str, Any]]]:
     from ..baseline import key
-    from ..engine import engine_for
-    from ..loaders import load_bytes
+    from ..run import check_bytes
     from ..report.context import excerpt, masked_span
 
-    doc = load_bytes(data, name, limits=limits, as_of=config.as_of, profile=config.profile)
-    found = engine_for(config).check(doc)
+    doc, found = check_bytes(data, name, config, limits)
     masked = [f for f in found if f.masked_text is not None]
     out = []
     for f in found:

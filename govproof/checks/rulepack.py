@@ -16,7 +16,7 @@ from ..data import data_dir
 from ..document import Document
 from ..finding import Finding, Severity
 from ..rule import Check, CheckContext, Rule
-from ..rulepack import Entry, RulePack, load_pack_file, uses_timeout, validate
+from ..rulepack_format import Entry, RulePack, load_pack_file, uses_timeout, validate
 
 REGEX_TIMEOUT_S = 2.0
 USER_PAIR_CODE = "S101"
@@ -36,9 +36,9 @@ def _shipped_pack() -> RulePack:
             e.triggers  # noqa: B018  (computed now so the cache holds them)
         return pack
 
-    from .. import rulepack, triggers  # the code that shapes the cached objects is part of the key
+    from .. import rulepack_format, triggers  # the code that shapes the cached objects is part of the key
 
-    sources = [str(f) for f in builtin_rule_files()] + [rulepack.__file__, triggers.__file__]
+    sources = [str(f) for f in builtin_rule_files()] + [rulepack_format.__file__, triggers.__file__]
     return cached("rulepack", sources, build)
 
 
@@ -173,7 +173,7 @@ class RulePackCheck(Check):
                     suggest = m.expand(e.suggest) if e.suggest is not None else None
                     yield self._finding(e, doc, span[0], span[1], doc.text[span[0]:span[1]], suggest)
             except TimeoutError:
-                print(f"govproof: {e.where}: regex timed out after {REGEX_TIMEOUT_S}s on {doc.path}; skipped",
+                print(f"govproof：{e.where}：正则表达式在 {doc.path} 上超时（{REGEX_TIMEOUT_S} 秒，regex timed out），已跳过",
                       file=sys.stderr)
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:

@@ -17,7 +17,12 @@ if TYPE_CHECKING:
 
 
 class LoadError(Exception):
-    """A file that cannot be checked; the message names why in one line."""
+    """A file that cannot be checked: the message says why in one Chinese line for the reviewer; ``detail`` keeps
+    the technical reason (exception, byte offset) for ``--verbose`` and JSON ``error_detail``."""
+
+    def __init__(self, message: str, detail: str | None = None):
+        super().__init__(message)
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -74,14 +79,20 @@ def load_bytes(data: bytes, path: str, *, limits: Limits = Limits(), as_of: dt.d
         _import_loaders()
     loader = _LOADERS.get(suffix) or _LOADERS[".txt"]
     if len(data) > limits.max_file_bytes:
-        raise LoadError(f"file is {len(data):,} bytes, over the limit of {limits.max_file_bytes:,}")
+        raise LoadError(_too_big(len(data), limits))
     doc = loader(data, path, limits)
     if len(doc.text) > limits.max_text_chars:
-        raise LoadError(f"extracted text is {len(doc.text):,} characters, over the limit of {limits.max_text_chars:,}")
+        raise LoadError(f"提取出的文字有 {len(doc.text):,} 字，超过上限 {limits.max_text_chars:,} 字（max_text_chars）")
+    if not doc.text.strip():
+        raise LoadError("文件是空的，没有可检查的文字")
     doc.path = path
     doc.as_of = as_of
     doc.profile = profile
     return doc
+
+
+def _too_big(size: int, limits: Limits) -> str:
+    return f"文件有 {size:,} 字节，超过上限 {limits.max_file_bytes:,} 字节（max_file_bytes）"
 
 
 def load_path(path: str | Path, *, limits: Limits = Limits(), as_of: dt.date | None = None,
@@ -90,14 +101,14 @@ def load_path(path: str | Path, *, limits: Limits = Limits(), as_of: dt.date | N
     try:
         size = p.stat().st_size
         if size > limits.max_file_bytes:
-            raise LoadError(f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}")
+            raise LoadError(_too_big(size, limits))
         data = p.read_bytes()
     except IsADirectoryError:
-        raise LoadError("is a directory") from None
+        raise LoadError("这是文件夹，不是文件") from None
     except FileNotFoundError:
-        raise LoadError("no such file") from None
+        raise LoadError("文件不存在", detail="no such file") from None
     except PermissionError:
-        raise LoadError("permission denied") from None
+        raise LoadError("没有读取这个文件的权限", detail="permission denied") from None
     except OSError as e:
-        raise LoadError(f"cannot read: {e.strerror or e}") from None
+        raise LoadError("无法读取文件", detail=e.strerror or str(e)) from None
     return load_bytes(data, str(path), limits=limits, as_of=as_of, profile=profile)

@@ -16,8 +16,15 @@ _BOMS = [
 ]
 
 
+_BINARY = "文件内容是二进制数据，不是文字"
+
+
 class DecodeError(ValueError):
-    pass
+    """Bytes that are not text: a Chinese message for the reviewer and the technical detail."""
+
+    def __init__(self, message: str, detail: str | None = None):
+        super().__init__(message)
+        self.detail = detail
 
 
 def _looks_like_text(text: str) -> bool:
@@ -44,16 +51,17 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             try:
                 text = data[len(bom):].decode(enc)
             except UnicodeDecodeError as e:
-                raise DecodeError(f"invalid {enc} after its byte-order mark at byte {e.start + len(bom)}") from None
+                raise DecodeError(f"文件以 {enc} 的字节顺序标记开头，后面却不是有效的 {enc} 文字",
+                                  f"invalid {enc} at byte {e.start + len(bom)}") from None
             if not _looks_like_text(text):
-                raise DecodeError("binary content, not text")
+                raise DecodeError(_BINARY, "control characters after the byte-order mark")
             return text, enc, True
     if b"\x00" in data[:8192]:
-        raise DecodeError("binary content (NUL bytes), not text")
+        raise DecodeError(_BINARY, "NUL bytes")
     try:
         text = data.decode("utf-8")
         if not _looks_like_text(text):
-            raise DecodeError("binary content, not text")
+            raise DecodeError(_BINARY, "control characters in UTF-8 text")
         return text, "utf-8", False
     except UnicodeDecodeError:
         pass
@@ -67,10 +75,10 @@ def decode(data: bytes) -> tuple[str, str, bool]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise DecodeError("cannot determine the text encoding (not UTF-8, UTF-16 or GBK/GB18030)")
+        raise DecodeError("无法识别文字编码（不是 UTF-8、UTF-16 或 GBK/GB18030）", "charset detection found nothing")
     text = str(best)
     if not _looks_like_text(text):
-        raise DecodeError("binary content, not text")
+        raise DecodeError(_BINARY, f"control characters as {best.encoding}")
     return text, best.encoding, False
 
 

@@ -23,7 +23,7 @@ class Deadline:
 
     def check(self) -> None:
         if time.monotonic() > self._end:
-            raise LoadError(f"reading the document took longer than the limit of {self.seconds:g} s")
+            raise LoadError(f"读取文档超时（上限 {self.seconds:g} 秒，max_seconds）")
 
 
 def open_zip(data: bytes, limits: Limits, what: str) -> zipfile.ZipFile:
@@ -32,20 +32,20 @@ def open_zip(data: bytes, limits: Limits, what: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise LoadError(f"not a valid {what} file (corrupt, truncated or another format)") from None
+        raise LoadError(f"不是有效的 {what} 文件（已损坏、不完整或是其他格式）") from None
     if len(infos) > limits.max_zip_entries:
-        raise LoadError(f"{what} package has {len(infos):,} entries, over the limit of {limits.max_zip_entries:,}")
+        raise LoadError(f"{what} 文件包含 {len(infos):,} 个部件，超过上限 {limits.max_zip_entries:,}（max_zip_entries）")
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > _SMALL_ENTRY and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
-            raise LoadError(f"{what} entry {info.filename!r} expands {info.file_size / max(info.compress_size, 1):,.0f}"
-                            f" times, over the limit of {limits.max_zip_ratio:g} (zip bomb?)")
+            raise LoadError(f"{what} 文件的部件 {info.filename} 解压后膨胀 {info.file_size / max(info.compress_size, 1):,.0f}"
+                            f" 倍，超过上限 {limits.max_zip_ratio:g} 倍（max_zip_ratio），疑为压缩炸弹", detail="zip bomb?")
     if total > limits.max_unzipped_bytes:
-        raise LoadError(f"{what} package unpacks to {total:,} bytes, over the limit of {limits.max_unzipped_bytes:,}")
+        raise LoadError(f"{what} 文件解压后有 {total:,} 字节，超过上限 {limits.max_unzipped_bytes:,} 字节（max_unzipped_bytes）")
     if total > _SMALL_ENTRY and total > limits.max_zip_ratio * max(len(data), 1):
-        raise LoadError(f"{what} package expands {total / max(len(data), 1):,.0f} times, "
-                        f"over the limit of {limits.max_zip_ratio:g} (zip bomb?)")
+        raise LoadError(f"{what} 文件解压后膨胀 {total / max(len(data), 1):,.0f} 倍，"
+                        f"超过上限 {limits.max_zip_ratio:g} 倍（max_zip_ratio），疑为压缩炸弹", detail="zip bomb?")
     return zf
 
 

@@ -17,8 +17,8 @@ from ..document import Document
 from . import Limits, LoadError, register
 from .guard import OLE_MAGIC
 
-_INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows: put "
-                 "soffice.exe on PATH) or antiword, or save the file as .docx")
+_INSTALL_HINT = ("请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-writer-nogui；Windows：把 soffice.exe "
+                 "加入 PATH）或 antiword，或把文件另存为 .docx")
 
 
 def _run(cmd: list[str], limits: Limits) -> subprocess.CompletedProcess:
@@ -33,7 +33,7 @@ def _run(cmd: list[str], limits: Limits) -> subprocess.CompletedProcess:
         else:
             proc.kill()
         proc.communicate()
-        raise LoadError(f"{Path(cmd[0]).name} took longer than the limit of {limits.max_seconds:g} s") from None
+        raise LoadError(f"{Path(cmd[0]).name} 转换超时（上限 {limits.max_seconds:g} 秒，max_seconds）") from None
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -56,7 +56,7 @@ def _soffice_to_docx(src: Path, workdir: Path, limits: Limits) -> bytes | None:
                  "--outdir", str(workdir / "out"), str(src)], limits)
     out = workdir / "out" / (src.stem + ".docx")
     if proc.returncode != 0 or not out.exists():
-        raise LoadError("LibreOffice could not convert this file (corrupt, encrypted or not a word-processor file)")
+        raise LoadError("LibreOffice 无法转换这个文件（已损坏、已加密或不是文字处理文档）")
     return out.read_bytes()
 
 
@@ -84,9 +84,9 @@ def load_legacy_word(data: bytes, path: str, limits: Limits) -> Document:
         from .webpage import load_html
         return load_html(data, path, limits)
     if head.startswith(b"{\\rtf"):
-        raise LoadError("an RTF file named .doc: RTF is not supported; save it as .docx")
+        raise LoadError("这是扩展名为 .doc 的 RTF 文件：不支持 RTF，请另存为 .docx")
     if not data.startswith(OLE_MAGIC):
-        raise LoadError("not a Word or WPS document (unknown format)")
+        raise LoadError("不是 Word 或 WPS 文档（格式无法识别）")
     suffix = Path(path).suffix.lower() or ".doc"
     with tempfile.TemporaryDirectory(prefix="govproof-") as tmp:
         src = Path(tmp) / f"input{suffix}"
@@ -98,7 +98,7 @@ def load_legacy_word(data: bytes, path: str, limits: Limits) -> Document:
         converted = _soffice_to_docx(src, Path(tmp), limits)
     if converted is None:
         kind = "WPS" if suffix in (".wps", ".wpt") else "legacy Word .doc"
-        raise LoadError(f"reading {kind} files needs a converter: {_INSTALL_HINT}")
+        raise LoadError(f"读取 {kind} 文件需要转换工具：{_INSTALL_HINT}")
     from .word import load_docx
     doc = load_docx(converted, path, limits)
     doc.meta.update(format=suffix.lstrip("."), converter="libreoffice")
@@ -107,5 +107,5 @@ def load_legacy_word(data: bytes, path: str, limits: Limits) -> Document:
 
 @register(".ofd")
 def load_ofd(data: bytes, path: str, limits: Limits) -> Document:
-    raise LoadError("OFD files (GB/T 33190) are not supported yet: export the document to PDF or Word and check that")
+    raise LoadError("暂不支持 OFD 文件（GB/T 33190）：请把文档导出为 PDF 或 Word 后再检查")
 

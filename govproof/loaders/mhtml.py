@@ -23,7 +23,7 @@ def html_part(data: bytes) -> bytes:
             if charset and b"charset" not in payload[:4096].lower():
                 payload = f'<meta charset="{charset}">'.encode("ascii") + payload
             return payload
-    raise LoadError("no web page inside this .mht archive")
+    raise LoadError("这个 .mht 存档里没有网页")
 
 
 @register(".mht", ".mhtml")
@@ -31,7 +31,7 @@ def load_mhtml(data: bytes, path: str, limits: Limits) -> Document:
     from .webpage import load_html
 
     if b"mime-version" not in data[:4096].lower() and b"content-type" not in data[:4096].lower():
-        raise LoadError("not a .mht web archive (no MIME header)")
+        raise LoadError("不是 .mht 网页存档", detail="no MIME header")
     doc = load_html(html_part(data), path, limits)
     for _, location in doc.source_map:
         location.pop("source_line", None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ooxml import w
+from .wordml import w
 
 _CN_DIGITS = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"

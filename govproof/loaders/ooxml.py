@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from .wordml import w
+
+# What the loader (word.py) and the annotator (report/annotate.py) use; the rest is the walk's own business.
+__all__ = ["Block", "Piece", "block_pieces", "iter_blocks", "joined", "paragraph_pieces"]
+
 _RT_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 # Containers inside a paragraph whose runs are part of its text.

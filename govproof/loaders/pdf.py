@@ -29,7 +29,7 @@ def _require_pypdf() -> Any:
     try:
         import pypdf
     except ImportError:
-        raise LoadError("reading PDF files needs pypdf: pip install pypdf") from None
+        raise LoadError("读取 PDF 文件需要 pypdf：pip install pypdf") from None
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files are common; stay quiet
     return pypdf
 
@@ -95,20 +95,20 @@ def _resolve(obj: Any) -> Any:
 def _open(data: bytes) -> Any:
     pypdf = _require_pypdf()
     if b"%PDF" not in data[:1024]:
-        raise LoadError("not a PDF file (no %PDF header)")
+        raise LoadError("不是 PDF 文件", detail="no %PDF header")
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
     except Exception as e:  # pypdf raises many kinds of error on damaged files
-        raise LoadError(f"corrupt PDF file ({type(e).__name__}: {str(e)[:100]})") from None
+        raise LoadError("PDF 文件已损坏", detail=f"{type(e).__name__}: {str(e)[:100]}") from None
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
         except pypdf.errors.DependencyError:
-            raise LoadError("encrypted PDF (AES): reading it needs cryptography: pip install cryptography") from None
+            raise LoadError("PDF 用 AES 加密，读取需要 cryptography：pip install 'govproof[pdf-aes]'") from None
         except Exception as e:
-            raise LoadError(f"encrypted PDF that cannot be opened ({type(e).__name__})") from None
+            raise LoadError("PDF 已加密，无法打开", detail=type(e).__name__) from None
         if not opened:
-            raise LoadError("encrypted PDF: it needs a password to open; check an unprotected copy")
+            raise LoadError("PDF 已加密，需要密码才能打开：请检查不加密的副本")
     return reader
 
 
@@ -119,9 +119,9 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
     try:
         pages = list(reader.pages)
     except Exception as e:
-        raise LoadError(f"corrupt PDF file: cannot read its pages ({type(e).__name__})") from None
+        raise LoadError("PDF 文件已损坏：无法读取页面", detail=type(e).__name__) from None
     if not pages:
-        raise LoadError("PDF has no pages")
+        raise LoadError("PDF 没有页面")
     page_lines: list[tuple[int, list[str]]] = []
     empty_pages: list[int] = []
     scanned_pages = size = 0
@@ -130,7 +130,7 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         try:
             raw = page.extract_text() or ""
         except Exception as e:
-            raise LoadError(f"corrupt PDF file: page {number} cannot be read ({type(e).__name__})") from None
+            raise LoadError(f"PDF 文件已损坏：第 {number} 页无法读取", detail=type(e).__name__) from None
         lines = [x for x in (_LAYOUT_SPACE.sub("", x).strip() for x in raw.splitlines()) if x]
         if not lines:
             empty_pages.append(number)
@@ -139,15 +139,15 @@ def load_pdf(data: bytes, path: str, limits: Limits) -> Document:
         page_lines.append((number, lines))
         size += sum(len(x) for x in lines)
         if size > limits.max_text_chars:
-            raise LoadError(f"extracted text is over the limit of {limits.max_text_chars:,} characters")
+            raise LoadError(f"提取出的文字超过上限 {limits.max_text_chars:,} 字（max_text_chars）")
     page_lines = _without_running_lines(page_lines)
     if not page_lines:  # nothing but page numbers and running heads
         empty_pages = list(range(1, len(pages) + 1))
     if len(empty_pages) == len(pages) or (scanned_pages and len(empty_pages) * 2 > len(pages)):
         if scanned_pages:
-            what = "" if len(empty_pages) == len(pages) else f" on pages {_ranges(empty_pages)} of {len(pages)}"
-            raise LoadError(f"scanned PDF without a text layer{what}: run OCR on it first")
-        raise LoadError(f"PDF without a text layer (no text on its {len(pages)} page(s))")
+            what = "" if len(empty_pages) == len(pages) else f"（共 {len(pages)} 页，第 {_ranges(empty_pages)} 页没有文字）"
+            raise LoadError(f"扫描版 PDF，没有文字层{what}：请先做文字识别（OCR）再检查")
+        raise LoadError(f"PDF 没有文字层（{len(pages)} 页都没有文字）")
     parts: list[str] = []
     source_map: list[tuple[int, dict[str, Any]]] = []
     pos = 0

@@ -15,5 +15,5 @@ def load_text(data: bytes, path: str, limits: Limits) -> Document:
     try:
         text, encoding, bom = decode(data)
     except DecodeError as e:
-        raise LoadError(str(e)) from None
+        raise LoadError(str(e), detail=e.detail) from None
     return Document(text=text, path=path, encoding=encoding, bom=bom)

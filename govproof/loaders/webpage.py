@@ -52,7 +52,7 @@ def decode_page(data: bytes) -> tuple[str, str]:
     try:
         text, encoding, _bom = decode(data)
     except DecodeError as e:
-        raise LoadError(f"cannot decode the page: {e}") from None
+        raise LoadError("网页文字无法解码", detail=str(e)) from None
     return text, encoding
 
 
@@ -315,16 +315,16 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
         import lxml.html
         from lxml import etree
     except ImportError:
-        raise LoadError("reading web pages needs lxml: pip install lxml") from None
+        raise LoadError("读取网页需要 lxml：pip install lxml") from None
     deadline = Deadline(limits.max_seconds)
     source, encoding = decode_page(data)
     source = _XML_DECL.sub(lambda m: "\n" * m.group(0).count("\n"), source, count=1)
     if not source.strip():
-        raise LoadError("empty web page")
+        raise LoadError("网页是空的")
     try:
         tree = lxml.html.document_fromstring(source, parser=lxml.html.HTMLParser(huge_tree=False, no_network=True))
     except (etree.ParserError, ValueError) as e:
-        raise LoadError(f"cannot parse the web page ({e})") from None
+        raise LoadError("无法解析网页", detail=str(e)) from None
     deadline.check()
     body = tree.find("body") if tree.find("body") is not None else tree
     root, counts = _main_content(body)
@@ -353,6 +353,6 @@ def load_html(data: bytes, path: str, limits: Limits) -> Document:
         pos += 1
     text = "".join(text_parts).rstrip("\n")
     if not text.strip():
-        raise LoadError("no text found in the web page")
+        raise LoadError("网页中没有找到正文文字")
     meta = {"format": "html", "title": title[0] if title else None}
     return Document(text=text, path=path, encoding=encoding, source_map=source_map, meta=meta)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document
@@ -19,25 +20,25 @@ def _require_docx() -> Any:
     try:
         import docx
     except ImportError:
-        raise LoadError("reading Word files needs python-docx: pip install python-docx") from None
+        raise LoadError("读取 Word 文件需要 python-docx：pip install python-docx") from None
     return docx
 
 
 def open_word(data: bytes, limits: Limits) -> Any:
     """A python-docx Document from bytes, after the zip-bomb checks; LoadError for anything unreadable."""
     if is_encrypted_office(data):
-        raise LoadError("password-protected (encrypted) Word file: save an unprotected copy to check it")
+        raise LoadError("Word 文件有密码保护（已加密）：请另存一份不加密的副本再检查")
     if data.startswith(OLE_MAGIC):
-        raise LoadError("this is a legacy Word .doc file with a .docx name: rename it to .doc")
+        raise LoadError("这是旧版 Word .doc 文件，扩展名却是 .docx：请改名为 .doc")
     zf = open_zip(data, limits, "Word .docx")
     if "word/document.xml" not in zf.namelist() and "[Content_Types].xml" not in zf.namelist():
-        raise LoadError("not a Word .docx file (a zip without word/document.xml)")
+        raise LoadError("不是 Word .docx 文件", detail="zip without word/document.xml")
     docx = _require_docx()
     data = _as_plain_document(zf, data)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as e:  # hostile or broken packages fail in many ways inside python-docx and lxml
-        raise LoadError(f"corrupt Word .docx file ({type(e).__name__}: {str(e)[:120]})") from None
+        raise LoadError("Word .docx 文件已损坏", detail=f"{type(e).__name__}: {str(e)[:120]}") from None
 
 
 _MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -71,7 +72,25 @@ def read_blocks(document: Any, limits: Limits) -> list[Block]:
     except LoadError:
         raise
     except Exception as e:  # parts python-docx leaves unparsed (footnotes) are parsed here, damaged or not
-        raise LoadError(f"corrupt Word .docx file ({type(e).__name__}: {str(e)[:120]})") from None
+        raise LoadError("Word .docx 文件已损坏", detail=f"{type(e).__name__}: {str(e)[:120]}") from None
+
+
+@dataclass
+class WordText:
+    """A Word document opened for editing, its paragraphs and their text: the annotator's view of the same walk
+    the loader makes, so offsets agree."""
+
+    document: Any
+    blocks: list[Block]
+    text: str
+    starts: list[int]   # offset of each block's first character in ``text``
+
+
+def open_for_editing(data: bytes, limits: Limits) -> WordText:
+    document = open_word(data, limits)
+    blocks = read_blocks(document, limits)
+    text, starts = joined(blocks)
+    return WordText(document, blocks, text, starts)
 
 
 def document_from_blocks(blocks: list[Block], path: str) -> Document:

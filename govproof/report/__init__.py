@@ -3,20 +3,29 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document
 from ..finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from ..rule import Rule
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 @dataclass
 class FileResult:
+    """One checked input: its findings, or why it could not be checked (``error`` in Chinese for the reviewer,
+    ``error_detail`` the technical reason); with --fix/--diff, the corrected text and the findings it applies."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     doc: Document | None = None
+    error_detail: str | None = None
+    fixed_text: str | None = None
+    fixed: list[Finding] = field(default_factory=list)
 
 
 def summary(results: list[FileResult]) -> dict[str, Any]:
@@ -35,14 +44,15 @@ def summary(results: list[FileResult]) -> dict[str, Any]:
     }
 
 
-def render(results: list[FileResult], fmt: str, **options: Any) -> str:
+def render(results: list[FileResult], fmt: str, rules: "dict[str, Rule] | None" = None) -> str:
+    """The report in ``fmt``; SARIF describes each rule it reports from ``rules`` (the run's rule headers)."""
     if fmt == "json":
         from .json_out import render_json
         return render_json(results)
     if fmt == "sarif":
         from .sarif import render_sarif
-        return render_sarif(results)
+        return render_sarif(results, rules or {})
     if fmt == "html":
         from .html import render_html
         return render_html(results)
-    raise ValueError(f"unknown format {fmt!r}")
+    raise ValueError(f"没有报告格式 {fmt}")

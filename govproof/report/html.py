@@ -17,6 +17,9 @@ from pathlib import Path, PurePath
 from .. import __version__
 from . import SEVERITY_ZH, FileResult
 
+# The public interface: `check --format html` renders FileResults; the audit fills a ReportModel and renders it.
+__all__ = ["ReportModel", "ShownDocument", "ShownFinding", "render_html", "render_page", "shown_finding"]
+
 _SEVERITIES = ("error", "warning", "info")
 _SEV_ZH = {str(s): zh for s, zh in SEVERITY_ZH.items()}
 _STATE_ZH = {"new": "新增", "open": "仍存在", "": ""}

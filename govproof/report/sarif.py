@@ -21,11 +21,8 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
-def render_sarif(results: list[FileResult], rules: dict[str, Rule] | None = None) -> str:
-    if rules is None:
-        from ..config import Config
-        from ..engine import engine_for
-        rules = engine_for(Config()).rules
+def render_sarif(results: list[FileResult], rules: dict[str, Rule]) -> str:
+    """``rules``: the headers of the rules the run used (a code missing there is described by its code alone)."""
     used = sorted({f.code for r in results for f in r.findings})
     rule_index = {code: i for i, code in enumerate(used)}
     driver_rules = []

@@ -34,7 +34,9 @@ def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
         old.append(f"[-{f.shown_text}-]")
     old.append(after)
     lines.append(old)
-    if f.suggestion is not None:
+    if f.masked_text is not None:  # personal data: the masked line twice would say nothing; say what to do
+        lines.append(Text(f"  处理：发布前删除，或遮盖为“{f.masked_text}”", style="green" if color else ""))
+    elif f.suggestion is not None:
         new = Text("  + " + before)
         if color:
             new.append(f.suggestion or "（删除）", style="bold green")
@@ -48,11 +50,13 @@ def finding_lines(r: FileResult, f: Finding, color: bool) -> list[Text]:
     return lines
 
 
-def print_report(results: list[FileResult], console: Console, *, quiet: bool = False) -> None:
+def print_report(results: list[FileResult], console: Console, *, quiet: bool = False, verbose: bool = False) -> None:
     color = console.color_system is not None
     for r in results:
         if r.error:
             console.print(Text(f"{r.path}: 无法检查：{r.error}", style="bold red"))
+            if verbose and r.error_detail:
+                console.print(Text(f"  技术原因：{r.error_detail}", style="dim"))
             continue
         for f in r.findings:
             lines = finding_lines(r, f, color)

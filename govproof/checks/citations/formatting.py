@@ -1,47 +1,13 @@
-"""Writing a provision back the way the document wrote its citations (第三十六条第（四）项, 第36条第4项 …)."""
+"""Provisions in the compact form of the data tables (`36(4)`); writing them back is provision.format_provision."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from .provision import DEFAULT, Provision, Style, format_provision
 
-from .numerals import int_to_chinese
-
-if TYPE_CHECKING:
-    from .regulation import Provision
+__all__ = ["DEFAULT", "Style", "format_provision", "parse_spec"]
 
 
-@dataclass(frozen=True)
-class Style:
-    """How a document writes numbers and items, so a suggestion reads like its neighbours."""
-
-    arabic: bool = False
-    # "paren": 第（四）项 · "bare": 第四项 · "short": （四）
-    item: str = "paren"
-
-
-DEFAULT = Style()
-
-
-def format_provision(p: "Provision", style: Style | None = None) -> str:
-    style = style or DEFAULT
-    num = str if style.arabic else int_to_chinese
-    out = f"第{num(p.article)}条"
-    if p.paragraph is not None:
-        out += f"第{num(p.paragraph)}款"
-    if p.item is not None:
-        if style.item == "bare":
-            out += f"第{num(p.item)}项"
-        elif style.item == "short" and p.paragraph is None:
-            out += f"（{int_to_chinese(p.item)}）"
-        else:
-            out += f"第（{int_to_chinese(p.item)}）项"
-    return out
-
-
-def parse_spec(spec: str) -> "Provision":
+def parse_spec(spec: str) -> Provision:
     """The compact form used in the data tables: `36(4)`, `33.2`, `16`, `4.2(3)`."""
-    from .regulation import Provision
-
     item = None
     if "(" in spec:
         spec, _, rest = spec.partition("(")

@@ -6,12 +6,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .numerals import int_to_chinese
-
-if TYPE_CHECKING:
-    from .formatting import Style
+from .provision import Provision
 
 DATA = Path(__file__).resolve().parent / "data"
 NAME = "中华人民共和国政府信息公开条例"
@@ -26,26 +23,6 @@ def render_article(article: dict) -> str:
         out.append((article["label"] + " " if i == 0 else "") + para["text"])
         out.extend(f"（{int_to_chinese(k)}）{item}" for k, item in enumerate(para["items"], 1))
     return "\n\n".join(out)
-
-
-@dataclass(frozen=True)
-class Provision:
-    """A place in the regulation: an article, optionally a 款 (paragraph) and a 项 (item)."""
-
-    article: int
-    paragraph: int | None = None
-    item: int | None = None
-
-    def label(self, style: "Style | None" = None) -> str:
-        from .formatting import format_provision
-
-        return format_provision(self, style)
-
-    def covers(self, other: "Provision") -> bool:
-        """True when citing ``self`` is citing ``other`` or a part of it (第十六条 covers 第十六条第二款)."""
-        return (self.article == other.article
-                and (self.paragraph is None or other.paragraph is None or self.paragraph == other.paragraph)
-                and (self.item is None or other.item is None or self.item == other.item))
 
 
 @dataclass(frozen=True)

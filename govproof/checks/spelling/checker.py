@@ -20,6 +20,7 @@ import regex
 from ...finding import Finding, Severity
 from ...rule import Check, CheckContext, Rule
 from .candidates import WORD
+from .correction import Candidate
 from .decide import probability
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ NON_WORD = Rule(
     examples_hit=["进一步完善工作机志，切实提高行政效率。"],
     examples_ok=["进一步完善工作机制，切实提高行政效率。"],
     example_fix=("机志", "机制"),
+    needs=("word LM",),
 )
 REAL_WORD = Rule(
     code="S202", name="context-wrong-word", severity=Severity.WARNING, fix="unsafe",
@@ -61,6 +63,7 @@ REAL_WORD = Rule(
     examples_hit=["下级政府应当组织落实上一级政府提出的兼管要求。"],
     examples_ok=["下级政府应当组织落实上一级政府提出的监管要求。"],
     example_fix=("兼管", "监管"),
+    needs=("word LM",),
 )
 
 
@@ -71,24 +74,6 @@ MODEL = Rule(
     doc=("仅在配置 [tool.govproof.spelling] backend = \"pycorrector-kenlm\" 或 \"macbert\" 并给出 backend_model 路径时启用；"
          "模型改动的字（受保护的人名、地名、标题、数字等除外）逐处报告，默认不自动修复。模型不会被下载。"),
 )
-
-
-@dataclass
-class Candidate:
-    start: int         # the written span run[start:end] ...
-    end: int
-    new: str           # ... and the word that should stand there (same length)
-    kind: str = ""     # sound / near-sound / shape / word (a whole word typed for its homophone)
-    gain: float = 0.0  # LM log10 gain of the replacement
-    written_logp: float | None = None     # unigram of the written span when it is a word too
-    new_logp: float = -7.0                # unigram of the new word
-    aligned: bool = True                  # the new word starts and ends where the text's own words do
-    written_char_logp: float = 0.0        # unigram of the rarest replaced character (rare characters are suspect)
-    p: float = 0.0                        # probability that the correction is right (decide.py)
-    rivals: int = 0                       # other corrections of the same character nearly as good (gain within 2)
-
-    def changed(self, run: str) -> list[int]:
-        return [self.start + k for k, ch in enumerate(self.new) if run[self.start + k] != ch]
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .candidates import NEAR_SOUND, SHAPE, WORD
 
 if TYPE_CHECKING:
-    from .checker import Candidate
+    from .correction import Candidate
 
 FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "written-is-word", "new-word-logp",
             "cuts-words", "written-char-logp", "gain-over-4", "word-gain", "nonword-aligned", "rivals")

@@ -177,11 +177,11 @@ def describe_active() -> str | None:
     """What the spelling checker would score with, for ``govproof doctor`` (None: nothing usable)."""
     path = find_lm_path()
     if path and kenlm_available():
-        return f"kenlm word trigram {path}"
+        return f"kenlm 词三元模型 {path}"
     freq = jieba_dict_path()
     if freq:
-        why = "kenlm not installed" if path else "libime-data-language-model not installed"
-        return f"word frequencies only (jieba dict; {why}: context errors are not judged)"
+        why = "未安装 kenlm" if path else "未安装 libime-data-language-model"
+        return f"只用 jieba 词频（{why}：不判断上下文中的错词）"
     return None
 
 

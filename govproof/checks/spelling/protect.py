@@ -49,6 +49,13 @@ def protected_terms() -> tuple[str, ...]:
     return tuple(read_word_list(data_dir("dictionaries") / "spelling" / "protected-terms.txt"))
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    from ..variant_chars import load_tables
+
+    return frozenset(load_tables()[0])
+
+
 def _mark(mask: bytearray, start: int, end: int) -> None:
     mask[start:end] = b"\x01" * (end - start)
 
@@ -68,6 +75,10 @@ def protected_mask(doc: Document, extra_terms: Iterable[str] = ()) -> bytearray:
     for pattern in _patterns():
         for m in pattern.finditer(text):
             _mark(mask, *m.span())
+    traditional = _traditional_chars()
+    for i, ch in enumerate(text):
+        if ch in traditional:  # a traditional character is S105's to fix, never a homophone typo
+            mask[i] = 1
     for term in (*protected_terms(), *extra_terms):
         i = text.find(term)
         while i != -1:

@@ -16,9 +16,10 @@ import io
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from .finding import Finding
-from .loaders import Limits
-from .loaders.ooxml import Block, Piece, block_pieces, joined, w
+from ..finding import Finding
+from ..loaders import Limits
+from ..loaders.ooxml import Block, Piece, block_pieces
+from ..loaders.wordml import w
 
 AUTHOR = "govproof"
 _PART_ZH = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "endnote": "尾注", "textbox": "文本框"}
@@ -161,13 +162,12 @@ def _split_run(piece: Piece, at: int) -> None:
 def annotate_docx(data: bytes, expected_text: str, findings: Sequence[Finding], fixes: Sequence[Finding] = (),
                   limits: Limits = Limits()) -> AnnotateResult:
     """Comments for ``findings`` and tracked changes for ``fixes`` (non-overlapping) in a copy of ``data``."""
-    from .loaders.word import open_word, read_blocks
+    from ..loaders.word import open_for_editing
 
-    document = open_word(data, limits)
-    blocks = read_blocks(document, limits)
-    text, starts = joined(blocks)
+    word = open_for_editing(data, limits)
+    document, blocks, text, starts = word.document, word.blocks, word.text, word.starts
     if text != expected_text:
-        raise AnnotateError("the Word file's text differs from what was checked; check it again")
+        raise AnnotateError("Word 文件的文字与检查时不同（可能已被修改）：请重新检查")
     editor = _Editor(document, blocks)
     fix_ids = {id(f) for f in fixes}
     skipped: list[Finding] = []
@@ -231,26 +231,25 @@ def validate_cli_args(args: Any, paths: list[str]) -> None:
     """Refuse what --annotate cannot honour before anything is checked."""
     from pathlib import Path
 
-    from .config import ConfigError
+    from ..config import ConfigError
 
     if len(paths) != 1 or paths[0] == "-":
-        raise ConfigError("--annotate takes exactly one Word file")
+        raise ConfigError("--annotate 只能处理一个 Word 文件")
     if args.in_place:
-        raise ConfigError("--annotate writes a copy and never changes the input: drop --in-place")
+        raise ConfigError("--annotate 只写副本、不改原文件：请去掉 --in-place")
     out, src = Path(args.annotate), Path(paths[0])
     if out.suffix.lower() != ".docx":
-        raise ConfigError("--annotate writes a Word file: give it a name ending in .docx")
+        raise ConfigError("--annotate 写出的是 Word 文件：文件名请以 .docx 结尾")
     if out.exists() and src.exists() and out.resolve() == src.resolve():
-        raise ConfigError("--annotate must name a new file, not the input")
+        raise ConfigError("--annotate 要写到新文件，不能是被检查的文件本身")
 
 
 def write_for_cli(args: Any, result: Any) -> bool:
     """Write the annotated copy for `govproof check --annotate`; False when the input is not a Word file."""
-    import os
     import sys
     from pathlib import Path
 
-    from .fix import choose_edits, write_atomic
+    from ..fix import choose_edits, write_atomic
 
     if result.error or result.doc is None:
         return True  # already reported as the file's error
@@ -267,13 +266,7 @@ def write_for_cli(args: Any, result: Any) -> bool:
     except AnnotateError as e:
         print(f"govproof: {result.path}: {e}", file=sys.stderr)
         return False
-    target = Path(args.annotate)
-    existed = target.exists()
-    write_atomic(target, done.data)
-    if not existed:  # a new file gets the usual permissions, not the temporary file's private ones
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(target, 0o666 & ~umask)
+    write_atomic(Path(args.annotate), done.data)
     note = f"，{len(done.skipped)} 处无法定位未加批注" if done.skipped else ""
     print(f"{result.path}: 已写入 {args.annotate}（批注 {done.comments} 条，修订 {done.revisions} 处{note}）",
           file=sys.stderr)
