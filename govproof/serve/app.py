@@ -23,7 +23,7 @@ from ..config import Config
 from ..loaders import Limits
 from ..report import FileResult
 from ..report.json_out import render_json
-from ..rule import all_rules
+from ..registry import all_rules
 from .forms import RequestError, Submission, read_submission
 from .guards import HostCheck, SecurityHeaders, UploadLimit, error
 from .review import Download, Reviewer, corrected_text, page_payload, reviewed_docx

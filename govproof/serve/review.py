@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..annotate import AnnotateError, annotate_docx  # the package's one import of annotate (i16 may move it)
+from ..report.annotate import AnnotateError, annotate_docx
 from ..api import check_document
 from ..config import Config
 from ..finding import Finding
@@ -59,12 +59,12 @@ class Reviewer:
         try:
             doc = load_bytes(sub.data, sub.name, limits=self.limits, as_of=config.as_of, profile=config.profile)
         except LoadError as e:
-            return FileResult(path=sub.name, error=str(e))
+            return FileResult(path=sub.name, error=str(e), error_detail=e.detail)
         try:
             with self._lock:
                 findings = check_document(doc, config)
         except Exception as e:  # a bug in one check must answer as this document's error, not a dead server
-            return FileResult(path=sub.name, error=f"检查时出现内部错误：{type(e).__name__}: {e}")
+            return FileResult(path=sub.name, error="检查时出现内部错误（请报告此问题）", error_detail=f"{type(e).__name__}: {e}")
         return FileResult(path=sub.name, findings=findings, doc=doc)
 
     def warm_up(self) -> None:
