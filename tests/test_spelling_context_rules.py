@@ -26,6 +26,9 @@ def fixed(text: str, *, unsafe: bool = True) -> str:
     ("今年的各项目标任务完成的较好，但整改推进的还不够快。", "今年的各项目标任务完成得较好，但整改推进得还不够快。"),
     ("全区“我为群众办实事”活动开展的有声有色。", "全区“我为群众办实事”活动开展得有声有色。"),
     ("党员干部把为民服务的宗旨体现的淋漓尽致。", "党员干部把为民服务的宗旨体现得淋漓尽致。"),
+    ("培养忠诚干净担当、靠的住、能干事的干部队伍。", "培养忠诚干净担当、靠得住、能干事的干部队伍。"),
+    ("改革成果要经的起实践检验，让群众看的见、摸的着。", "改革成果要经得起实践检验，让群众看得见、摸得着。"),
+    ("思想认识要跟的上形势发展，", "思想认识要跟得上形势发展，"),
 ])
 def test_complement_after_verb_takes_de_of_degree(text, expected):
     assert fixed(text) == expected
@@ -41,6 +44,9 @@ def test_complement_after_verb_takes_de_of_degree(text, expected):
     "他说的不准确，我们再核实。",
     "全市落实的最好的是东湖街道。",
     "这些变化真的实实在在。",
+    "请核对申请人登记的住址。",
+    "原告对此次对的起诉不服。",
+    "这是我们打过的硬仗。",
     "这些事归街道管的很少。",
     "由他分管的很多工作都走在前列。",
 ])
@@ -66,6 +72,9 @@ def test_saying_verbs_are_reported_but_not_fixed_automatically():
     ("用人单位应当依法为职工交纳社会保险费。", "用人单位应当依法为职工缴纳社会保险费。"),
     ("严禁截流、挪用专项资金。", "严禁截留、挪用专项资金。"),
     ("本办法自2025年7月1日起实行。", "本办法自2025年7月1日起施行。"),
+    ("即要抓好疫情防控，又要稳住经济大盘。", "既要抓好疫情防控，又要稳住经济大盘。"),
+    ("新华社授权发布《关于深化改革的决定》。", "新华社受权发布《关于深化改革的决定》。"),
+    ("到2030年，全县居民人均收入比2020年翻一翻。", "到2030年，全县居民人均收入比2020年翻一番。"),
 ])
 def test_word_pair_is_corrected_by_its_context(text, expected):
     assert fixed(text) == expected
@@ -85,6 +94,9 @@ def test_word_pair_is_corrected_by_its_context(text, expected):
     "自2025年1月1日起实行新的收费标准。",
     "辨证施治是中医的基本原则。",
     "重点考查团队协作能力。",
+    "接到通知立即要求各单位自查，又要求限期上报。",
+    "经国务院授权发布有关规定。",
+    "会前请把材料再翻一翻。",
 ])
 def test_word_pair_is_left_alone_where_it_is_right(text):
     assert [f.code for f in check_text(text, Config(select=("S103",)), as_of=AS_OF)] == []
