@@ -13,12 +13,14 @@ Bar of the 错别字 issue: at most 0.5 false alarms per 10,000 characters on th
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 
-from govproof import Config, check_text
-from official_language_false_alarms import DEFAULT_DATA, odw_targets
-from rulepack_false_alarms import context
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's govproof, not an installed one
+from govproof import Config, check_text  # noqa: E402
+from official_language_false_alarms import DEFAULT_DATA, odw_targets  # noqa: E402
+from rulepack_false_alarms import context  # noqa: E402
 
 OWN_PROSE = Path(__file__).resolve().parent / "data" / "clean-prose"
 AS_OF = "2025-06-01"  # for undated sentences; the project's own texts carry their 成文日期
