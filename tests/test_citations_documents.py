@@ -15,10 +15,10 @@ CONFIG = Config(select=("C",))
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_document(case):
     found = check_text(case["text"], CONFIG, as_of=str(case.get("as_of", "2025-06-01")), profile=case.get("profile"))
-    report = "\n".join(f"{f.code} {f.severity.value} {f.text!r}→{f.suggestion!r}: {f.message}" for f in found)
+    report = "\n".join(f"{f.code} {f.severity.name.lower()} {f.text!r}→{f.suggestion!r}: {f.message}" for f in found)
     assert sorted(f.code for f in found) == sorted(case["expect"]), report
     for code, severity in (case.get("severity") or {}).items():
-        assert {f.severity.value for f in found if f.code == code} == {severity}, report
+        assert {f.severity.name.lower() for f in found if f.code == code} == {severity}, report
     for f in found:
         assert case["text"][f.start:f.end] == f.text
         assert f.evidence, f"{f.code} without evidence"

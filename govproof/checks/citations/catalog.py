@@ -145,5 +145,24 @@ OVERDUE = Rule(
     examples_ok=[_LETTER.format(date="2024年3月29日")],
 )
 
+WRONG_PERIOD = Rule(
+    code="C111", name="wrong-time-limit", severity=Severity.ERROR, fix="unsafe",
+    summary="写出的办理期限与条例规定不符",
+    doc=("条例规定的期限都以工作日计算：答复申请20个工作日、延长最长20个工作日（第三十三条第二款）；"
+         "告知补正7个工作日（第三十条）；第三方、被征求意见机关提出意见15个工作日（第三十二条、第三十四条）；"
+         "主动公开20个工作日（第二十六条）。答复书、政府信息公开指南、工作要点和通知中写出的期限超过法定期限、"
+         "把第三方或被征求意见机关的15个工作日写成别的天数、把工作日写成“日”“天”或“个月”的，报告并引用条文。"
+         "比法定期限短的承诺（“10个工作日内答复”）、机关给申请人的补正期限、实际延长的天数（不超过上限）不报告；"
+         "某一环节合法的期限不会按另一环节判断（第三方的15个工作日不是答复期限）。"
+         "2019年5月15日前的文件按2007年版核对（答复、延长各15个工作日）。仍写2007年版期限的，报告为C104。"
+         "期限与环节的对照见 rules/ogi/time_limits.yaml。"),
+    source=f"{SOURCE_2019}第二十六条、第三十条、第三十二条、第三十三条、第三十四条；{SOURCE_2007}第十八条、第二十四条",
+    examples_hit=["【政府信息公开】本机关应当自收到申请之日起二十日内予以答复。",
+                  "【政府信息公开】第三方应当自收到征求意见书之日起10个工作日内提出意见。"],
+    examples_ok=["【政府信息公开】本机关应当自收到申请之日起二十个工作日内予以答复。",
+                 "【政府信息公开】第三方应当自收到征求意见书之日起15个工作日内提出意见，本机关自收到申请之日起20个工作日内予以答复。"],
+    example_fix=("二十日", "二十个工作日"),
+)
+
 ALL = [NONEXISTENT, REPEALED_NUMBERING, MISMATCH, OUTDATED_RULE, WRONG_NAME, SHORT_NAME, MISQUOTE,
-       MISSING_ELEMENT, REMEDY_PERIOD, OVERDUE]
+       MISSING_ELEMENT, REMEDY_PERIOD, OVERDUE, WRONG_PERIOD]

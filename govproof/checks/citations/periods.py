@@ -1,0 +1,147 @@
+"""C104 / C111: time limits written in any document (20个工作日, 十五日, 1个月) against the regulation in force.
+
+Data: rules/ogi/time_limits.yaml (which step a period belongs to, and what the regulation allows for it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from ...data import data_dir, load_yaml
+from ...finding import Finding
+from .analysis import Analysis
+from .catalog import OUTDATED_RULE, WRONG_PERIOD
+from .formatting import parse_spec
+from .numerals import chinese_to_int, int_to_chinese
+from .regulation import Provision, load
+
+PERIOD = regex.compile(
+    r"(?<![\d０-９.年月第])(?P<num>\d{1,3}|[０-９]{1,3}|[一二两三四五六七八九十]{1,3})\s*"
+    r"(?P<unit>个工作日|工作日|个自然日|自然日|个月|个星期|星期|周|日|天)")
+_CLAUSE_EDGE = regex.compile(r"[，,。；;：:（）()\n！？]")
+_WORKING_DAYS_PER = {"calendar": 5 / 7, "week": 5.0, "month": 21.0}
+
+
+@dataclass(frozen=True)
+class Limit:
+    days: int
+    provision: Provision
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    name: str
+    clause: "regex.Pattern[str]"
+    after: "regex.Pattern[str] | None"
+    exclude: "regex.Pattern[str] | None"
+    binding: str                      # cap | right
+    states: "regex.Pattern[str] | None"
+    limits: dict[str, Limit]
+
+
+@dataclass(frozen=True)
+class Table:
+    history: "regex.Pattern[str]"
+    skip: "regex.Pattern[str]"
+    steps: tuple[Step, ...]
+
+
+def _opt(pattern: str | None) -> "regex.Pattern[str] | None":
+    return regex.compile(pattern) if pattern else None
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    raw = load_yaml(data_dir("rules") / "ogi" / "time_limits.yaml")
+    steps = tuple(Step(r["id"], r["name"], regex.compile(r["clause"]), _opt(r.get("after")), _opt(r.get("not")),
+                       r["binding"], _opt(r.get("states")),
+                       {v: Limit(int(x["days"]), parse_spec(str(x["provision"]))) for v, x in r["limits"].items()})
+                  for r in raw["steps"])
+    return Table(regex.compile(raw["history"]), regex.compile(raw["skip"]), steps)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
+    m = _CLAUSE_EDGE.search(text, end, min(len(text), end + 80))
+    return lo, m.start() if m else min(len(text), end + 80)
+
+
+def _step_of(t: Table, text: str, m: "regex.Match[str]", clause: tuple[int, int]) -> Step | None:
+    for step in t.steps:
+        if not step.clause.search(text, *clause):
+            continue
+        if step.exclude is not None and step.exclude.search(text, *clause):
+            continue
+        if step.after is not None and not step.after.match(text, m.end(), clause[1]):
+            continue
+        return step
+    return None
+
+
+def _kind(unit: str) -> str:
+    if "工作日" in unit:
+        return "working"
+    return {"个月": "month", "个星期": "week", "星期": "week", "周": "week"}.get(unit, "calendar")
+
+
+def check(a: Analysis) -> Iterator[Finding]:
+    if not a.about_ogi:
+        return
+    t, doc, text = table(), a.doc, a.doc.text
+    for m in PERIOD.finditer(text):
+        if doc.in_region(m.start(), m.end(), ("quote", "title", "url")):
+            continue
+        sentence = a.sentence(m.start())
+        if t.history.search(text, *sentence):
+            continue
+        clause = _clause(text, m.start(), m.end())
+        if t.skip.search(text, *clause):
+            continue
+        step = _step_of(t, text, m, clause)
+        if step is None or a.version not in step.limits:
+            continue
+        f = _judge(a, step, m, clause)
+        if f is not None:
+            yield f
+
+
+def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: tuple[int, int]) -> Finding | None:
+    text, version = a.doc.text, a.version
+    limit = step.limits[version]
+    n, kind = chinese_to_int(m.group("num")), _kind(m.group("unit"))
+    arabic = not regex.match(r"[一二两三四五六七八九十]", m.group("num"))
+    stated = step.binding == "right" or (step.states is not None and bool(step.states.search(text, *clause)))
+    other = "2007" if version == "2019" else "2019"
+    was = step.limits.get(other)
+    written = m.group(0)
+    right = f"{limit.days if arabic else int_to_chinese(limit.days)}个工作日"
+    law = f"{limit.provision.label()}"
+    evidence = a.regulation.quote(limit.provision)
+    if kind == "working":
+        if n == limit.days:
+            return None
+        if version == "2019" and was is not None and n == was.days and stated:
+            num = m.span("num")
+            msg = (f"现行条例规定{step.name}的期限是{limit.days}个工作日（{law}），"
+                   f"{was.days}个工作日是2007年版条例的规定")
+            return OUTDATED_RULE.finding(num[0], num[1], m.group("num"), msg,
+                                         suggestion=right.removesuffix("个工作日"),
+                                         evidence=f"{evidence}\n{load(other).quote(was.provision)}")
+        if step.binding == "cap" and n < limit.days:
+            return None
+        problem = (f"超过了条例规定的{limit.days}个工作日" if n > limit.days else f"与条例规定的{limit.days}个工作日不符")
+    else:
+        if step.binding == "cap" and not stated and n != limit.days and n * _WORKING_DAYS_PER[kind] <= limit.days:
+            return None   # `3日内答复`: an office's own shorter promise
+        unit = {"calendar": "自然日", "week": "周", "month": "月"}[kind]
+        problem = f"条例规定的是{limit.days}个工作日，“{written}”按{unit}计算，与条例不符"
+    note = ""
+    if version == "2007" and was is not None and n == was.days:
+        note = f"；{was.days}个工作日是2019年修订后的规定（2019年5月15日起施行），本文件日期适用2007年版"
+    msg = f"{step.name}：“{written}”{problem}（{law}）{note}"
+    return WRONG_PERIOD.finding(m.start(), m.end(), written, msg, suggestion=right if stated else None,
+                                evidence=evidence)
