@@ -30,8 +30,11 @@ from govproof.api import check_path  # noqa: E402
 SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data" / "citations_cases.yaml"),
         ("held-out 1 (benchmarks/data/citations_eval.yaml)", ROOT / "benchmarks" / "data" / "citations_eval.yaml"),
         ("held-out 2 (benchmarks/data/citations_eval2.yaml)", ROOT / "benchmarks" / "data" / "citations_eval2.yaml"),
-        ("held-out 3 (benchmarks/data/citations_eval3.yaml)", ROOT / "benchmarks" / "data" / "citations_eval3.yaml")]
-SHARED = ROOT.parent / "shared" / "data" / "ogi"
+        ("held-out 3 (benchmarks/data/citations_eval3.yaml)", ROOT / "benchmarks" / "data" / "citations_eval3.yaml"),
+        ("documents, development (tests/data/citations_documents.yaml)", ROOT / "tests" / "data" / "citations_documents.yaml")]
+# ../shared beside the checkout, or beside the folder of worktrees holding it
+SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
+               if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
 CONFIG = Config(select=("C",))
 
 

@@ -111,14 +111,19 @@ def law_refs(doc: Document, assume_ogi: bool = False) -> list[LawRef]:
     return _resolve_self(doc, refs)
 
 
+def is_regulation_text(doc: Document) -> bool:
+    """The document is the regulation's own text: its title is the name, without 书名号."""
+    return SHORT_NAME in doc.title and "《" not in doc.title
+
+
 def _resolve_self(doc: Document, refs: list[LawRef]) -> list[LawRef]:
     """本条例 / 该条例: the regulation itself when the document is its text, else the law last named in full."""
-    is_regulation_text = SHORT_NAME in doc.title and "《" not in doc.title
+    own_text = is_regulation_text(doc)
     out: list[LawRef] = []
     last_full: str | None = None
     for r in refs:
         if r.kind == "self":
-            law = "ogi" if is_regulation_text and r.name == "本条例" else (last_full if r.name.endswith("条例") else "other")
+            law = "ogi" if own_text and r.name == "本条例" else (last_full if r.name.endswith("条例") else "other")
             r = LawRef(r.start, r.end, r.name, r.kind, law)
         elif r.kind == "title" and r.name != "条例":
             last_full = r.law

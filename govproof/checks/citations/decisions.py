@@ -26,5 +26,10 @@ def situations_in(text: str, start: int, end: int) -> list[Situation]:
     return specific or found
 
 
-def reply_voice(doc: Document, start: int, end: int) -> bool:
-    return bool(REPLY_VOICE.search(doc.text, start, end))
+# A guide or notice states decisions about an applicant (`…的，依据第三十六条第（四）项告知申请人…`).
+_ABOUT_APPLICANT = regex.compile(r"申请人")
+
+
+def states_a_decision(doc: Document, start: int, end: int) -> bool:
+    """The passage speaks of deciding an application: a reply's voice, or a guide's or notice's rule about applicants."""
+    return bool(REPLY_VOICE.search(doc.text, start, end) or _ABOUT_APPLICANT.search(doc.text, start, end))

@@ -8,7 +8,7 @@ import regex
 from ...finding import Finding
 from .analysis import Analysis
 from .catalog import MISMATCH, NONEXISTENT, REPEALED_NUMBERING
-from .decisions import reply_voice, situations_in
+from .decisions import situations_in, states_a_decision
 from .formatting import Style, format_provision
 from .parser import Chain, Element
 from .regulation import Provision, load
@@ -113,7 +113,7 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     if doc.in_region(chain.start, chain.end, ("quote",)):
         return None
     para = a.paragraph(chain.start)
-    if not (a.is_reply or reply_voice(doc, *para)):
+    if a.is_regulation_text or not (a.is_reply or states_a_decision(doc, *para)):
         return None
     stated = [s for s in a.decision_at(chain.start) if s.primary(a.version)]
     version = a.version
