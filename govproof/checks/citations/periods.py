@@ -23,6 +23,7 @@ PERIOD = regex.compile(
     r"(?P<unit>个工作日|工作日|个自然日|自然日|个月|个星期|星期|周|日|天)")
 _CLAUSE_EDGE = regex.compile(r"[，,。；;：:（）()\n！？]")
 _WORKING_DAYS_PER = {"calendar": 5 / 7, "week": 5.0, "month": 21.0}
+_EXTENDING = regex.compile(r"延长|延期")
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,17 @@ class Step:
     id: str
     name: str
     clause: "regex.Pattern[str]"
-    after: "regex.Pattern[str] | None"
     exclude: "regex.Pattern[str] | None"
     binding: str                      # cap | right
+    sum_ok: bool                      # with 延长 in the sentence, the total (答复 + 延长) is lawful too
     states: "regex.Pattern[str] | None"
     limits: dict[str, Limit]
 
 
 @dataclass(frozen=True)
 class Table:
+    context: "regex.Pattern[str]"     # a paragraph (or title) about 政府信息公开
+    elsewhere: "regex.Pattern[str]"   # a sentence about another procedure with its own periods
     history: "regex.Pattern[str]"
     skip: "regex.Pattern[str]"
     steps: tuple[Step, ...]
@@ -57,29 +60,33 @@ def _opt(pattern: str | None) -> "regex.Pattern[str] | None":
 @lru_cache(maxsize=1)
 def table() -> Table:
     raw = load_yaml(data_dir("rules") / "ogi" / "time_limits.yaml")
-    steps = tuple(Step(r["id"], r["name"], regex.compile(r["clause"]), _opt(r.get("after")), _opt(r.get("not")),
-                       r["binding"], _opt(r.get("states")),
+    steps = tuple(Step(r["id"], r["name"], regex.compile(r["clause"]), _opt(r.get("not")),
+                       r["binding"], bool(r.get("sum_ok")), _opt(r.get("states")),
                        {v: Limit(int(x["days"]), parse_spec(str(x["provision"]))) for v, x in r["limits"].items()})
                   for r in raw["steps"])
-    return Table(regex.compile(raw["history"]), regex.compile(raw["skip"]), steps)
+    return Table(*(regex.compile(raw[k]) for k in ("context", "elsewhere", "history", "skip")), steps)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
-    m = _CLAUSE_EDGE.search(text, end, min(len(text), end + 80))
-    return lo, m.start() if m else min(len(text), end + 80)
+def _clause(text: str, m: "regex.Match[str]") -> str:
+    """The clause around the period, the period written as `#` (what the table's regexes read)."""
+    start, end = m.span()
+    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
+    e = _CLAUSE_EDGE.search(text, end, min(len(text), end + 80))
+    return text[lo:start] + "#" + text[end:e.start() if e else min(len(text), end + 80)]
 
 
-def _step_of(t: Table, text: str, m: "regex.Match[str]", clause: tuple[int, int]) -> Step | None:
+def _step_of(t: Table, clause: str) -> Step | None:
     for step in t.steps:
-        if not step.clause.search(text, *clause):
-            continue
-        if step.exclude is not None and step.exclude.search(text, *clause):
-            continue
-        if step.after is not None and not step.after.match(text, m.end(), clause[1]):
-            continue
-        return step
+        if step.clause.search(clause) and not (step.exclude is not None and step.exclude.search(clause)):
+            return step
     return None
+
+
+def _is_total(t: Table, version: str, m: "regex.Match[str]", text: str, sentence: tuple[int, int]) -> bool:
+    """`确需延长的，最长不超过40个工作日`: the reply period and its extension together, in working days."""
+    total = next((s.limits.get(version) for s in t.steps if s.id == "total"), None)
+    return (total is not None and "工作日" in m.group("unit") and chinese_to_int(m.group("num")) == total.days
+            and bool(_EXTENDING.search(text, *sentence)))
 
 
 def _kind(unit: str) -> str:
@@ -92,29 +99,34 @@ def check(a: Analysis) -> Iterator[Finding]:
     if not a.about_ogi:
         return
     t, doc, text = table(), a.doc, a.doc.text
+    whole = a.is_reply or bool(t.context.search(doc.title))
     for m in PERIOD.finditer(text):
         if doc.in_region(m.start(), m.end(), ("quote", "title", "url")):
             continue
+        if not (whole or t.context.search(text, *a.paragraph(m.start()))):
+            continue
         sentence = a.sentence(m.start())
-        if t.history.search(text, *sentence):
+        if t.history.search(text, *sentence) or t.elsewhere.search(text, *sentence):
             continue
-        clause = _clause(text, m.start(), m.end())
-        if t.skip.search(text, *clause):
+        clause = _clause(text, m)
+        if t.skip.search(clause):
             continue
-        step = _step_of(t, text, m, clause)
+        step = _step_of(t, clause)
         if step is None or a.version not in step.limits:
+            continue
+        if step.sum_ok and _is_total(t, a.version, m, text, sentence):
             continue
         f = _judge(a, step, m, clause)
         if f is not None:
             yield f
 
 
-def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: tuple[int, int]) -> Finding | None:
-    text, version = a.doc.text, a.version
+def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str) -> Finding | None:
+    version = a.version
     limit = step.limits[version]
     n, kind = chinese_to_int(m.group("num")), _kind(m.group("unit"))
     arabic = not regex.match(r"[一二两三四五六七八九十]", m.group("num"))
-    stated = step.binding == "right" or (step.states is not None and bool(step.states.search(text, *clause)))
+    stated = step.binding == "right" or (step.states is not None and bool(step.states.search(clause)))
     other = "2007" if version == "2019" else "2019"
     was = step.limits.get(other)
     written = m.group(0)
