@@ -4,7 +4,9 @@
 1. Precision / recall per rule on labelled sets written for govproof:
    tests/data/citations_cases.yaml (the development set the tests run) and two sets written after the checker:
    benchmarks/data/citations_eval.yaml, citations_eval2.yaml and citations_eval3.yaml (each measured blind once, then used for fixes;
-   the blind figures are in the README).
+   the blind figures are in the README); whole documents (reply letters, guides, work points, notices):
+   tests/data/citations_documents.yaml (development) and benchmarks/data/citations_documents_heldout.yaml (held out,
+   written before the checker was run on it and scored once).
    Counted per (case, code): a finding of a code the case expects is a true positive (up to the expected count).
 2. Findings on the regulation's own texts, which cite themselves (本条例第三十三条 …): the 2019 text checked as
    current (target 0) and the 2007 text checked with --as-of 2010-01-01 (target 0). These read ../shared/data/ogi
@@ -31,7 +33,9 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("held-out 1 (benchmarks/data/citations_eval.yaml)", ROOT / "benchmarks" / "data" / "citations_eval.yaml"),
         ("held-out 2 (benchmarks/data/citations_eval2.yaml)", ROOT / "benchmarks" / "data" / "citations_eval2.yaml"),
         ("held-out 3 (benchmarks/data/citations_eval3.yaml)", ROOT / "benchmarks" / "data" / "citations_eval3.yaml"),
-        ("documents, development (tests/data/citations_documents.yaml)", ROOT / "tests" / "data" / "citations_documents.yaml")]
+        ("documents, development (tests/data/citations_documents.yaml)", ROOT / "tests" / "data" / "citations_documents.yaml"),
+        ("documents, held-out (benchmarks/data/citations_documents_heldout.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
