@@ -27,7 +27,7 @@ def situations_in(text: str, start: int, end: int) -> list[Situation]:
 
 
 # A guide or notice states decisions about an applicant (`…的，依据第三十六条第（四）项告知申请人…`).
-_ABOUT_APPLICANT = regex.compile(r"申请人")
+_ABOUT_APPLICANT = regex.compile(r"申请人|申请公开的|所申请")
 
 
 def states_a_decision(doc: Document, start: int, end: int) -> bool:

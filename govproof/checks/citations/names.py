@@ -90,8 +90,9 @@ def _bare_name_weight(a: Analysis, start: int, end: int) -> tuple[Severity, str]
 def _short_names(a: Analysis) -> Iterator[Finding]:
     """In a formal document: the first mention is the full name; 《条例》 only after `（以下简称《条例》）`."""
     text = a.doc.text
-    titles = [r for r in a.refs if r.kind == "title" and r.law == "ogi"]
-    if not titles:
+    # an unintroduced 《条例》 after another 条例 was named is not attributed, but still needs the introduction
+    titles = [r for r in a.refs if r.kind == "title" and (r.law == "ogi" or (r.name == "条例" and r.law is None))]
+    if not any(r.law == "ogi" for r in titles):
         return
     first = titles[0]
     if first.name == SHORT_NAME:
@@ -107,7 +108,8 @@ def _short_names(a: Analysis) -> Iterator[Finding]:
         full_before = any(t.name != "条例" and t.start < r.start for t in titles)
         if full_before:
             # the full name was given: 《条例》 can only mean it, unless the document names another 条例 too
-            ambiguous = any(x.kind == "title" and x.law == "other" and x.name.endswith("条例") for x in a.refs)
+            ambiguous = r.law is None or any(x.kind == "title" and x.law == "other" and x.name.endswith("条例")
+                                             for x in a.refs)
             msg = ("使用简称《条例》前，应在首次出现的全称后注明“（以下简称《条例》）”" +
                    ("：文中还提到其他条例，简称可能指代不明" if ambiguous else "（提示：文中只提到这一部条例，指代明确）"))
             yield SHORT_RULE.finding(r.start, r.end, text[r.start:r.end], msg, evidence=_EVIDENCE,

@@ -116,17 +116,18 @@ def check(a: Analysis) -> Iterator[Finding]:
             continue
         if step.sum_ok and _is_total(t, a.version, m, text, sentence):
             continue
-        f = _judge(a, step, m, clause)
+        f = _judge(a, step, m, clause, text[sentence[0]:m.start()])
         if f is not None:
             yield f
 
 
-def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str) -> Finding | None:
+def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str, lead: str) -> Finding | None:
+    """``lead``: the sentence up to the period (`收到申请后，本机关将在15个工作日内答复` states the rule)."""
     version = a.version
     limit = step.limits[version]
     n, kind = chinese_to_int(m.group("num")), _kind(m.group("unit"))
     arabic = not regex.match(r"[一二两三四五六七八九十]", m.group("num"))
-    stated = step.binding == "right" or (step.states is not None and bool(step.states.search(clause)))
+    stated = step.binding == "right" or (step.states is not None and bool(step.states.search(clause) or step.states.search(lead)))
     other = "2007" if version == "2019" else "2019"
     was = step.limits.get(other)
     written = m.group(0)
