@@ -42,6 +42,7 @@ class Step:
     sum_ok: bool                      # with 延长 in the sentence, the total (答复 + 延长) is lawful too
     states: "regex.Pattern[str] | None"
     limits: dict[str, Limit]
+    context: "regex.Pattern[str] | None" = None   # the paragraph or the title must match
 
 
 @dataclass(frozen=True)
@@ -62,22 +63,31 @@ def table() -> Table:
     raw = load_yaml(data_dir("rules") / "ogi" / "time_limits.yaml")
     steps = tuple(Step(r["id"], r["name"], regex.compile(r["clause"]), _opt(r.get("not")),
                        r["binding"], bool(r.get("sum_ok")), _opt(r.get("states")),
-                       {v: Limit(int(x["days"]), parse_spec(str(x["provision"]))) for v, x in r["limits"].items()})
+                       {v: Limit(int(x["days"]), parse_spec(str(x["provision"]))) for v, x in r["limits"].items()},
+                       _opt(r.get("context")))
                   for r in raw["steps"])
     return Table(*(regex.compile(raw[k]) for k in ("context", "elsewhere", "history", "skip")), steps)
 
 
 def _clause(text: str, m: "regex.Match[str]") -> str:
-    """The clause around the period, the period written as `#` (what the table's regexes read)."""
+    """The clause around the period, the period written as `#` (what the table's regexes read).
+
+    A period right after a colon keeps its label: `法定时限：15个工作日`.
+    """
     start, end = m.span()
-    lo = max((e.end() for e in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
+    edges = [e for e in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)]
+    if edges and edges[-1].group() in "：:" and not text[edges[-1].end():start].strip():
+        edges.pop()
+    lo = edges[-1].end() if edges else max(0, start - 80)
     e = _CLAUSE_EDGE.search(text, end, min(len(text), end + 80))
     return text[lo:start] + "#" + text[end:e.start() if e else min(len(text), end + 80)]
 
 
-def _step_of(t: Table, clause: str) -> Step | None:
+def _step_of(t: Table, clause: str, where: str) -> Step | None:
+    """The first step whose clause regex matches (and whose context, if any, is in ``where``)."""
     for step in t.steps:
-        if step.clause.search(clause) and not (step.exclude is not None and step.exclude.search(clause)):
+        if step.clause.search(clause) and not (step.exclude is not None and step.exclude.search(clause)) and (
+                step.context is None or step.context.search(where)):
             return step
     return None
 
@@ -111,7 +121,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         clause = _clause(text, m)
         if t.skip.search(clause):
             continue
-        step = _step_of(t, clause)
+        step = _step_of(t, clause, doc.title + "\n" + text[slice(*a.paragraph(m.start()))])
         if step is None or a.version not in step.limits:
             continue
         if step.sum_ok and _is_total(t, a.version, m, text, sentence):
