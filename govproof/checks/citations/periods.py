@@ -113,7 +113,8 @@ def check(a: Analysis) -> Iterator[Finding]:
     for m in PERIOD.finditer(text):
         if doc.in_region(m.start(), m.end(), ("quote", "title", "url")):
             continue
-        if not (whole or t.context.search(text, *a.paragraph(m.start()))):
+        paragraph = text[slice(*a.paragraph(m.start()))]
+        if not (whole or t.context.search(paragraph)):
             continue
         sentence = a.sentence(m.start())
         if t.history.search(text, *sentence) or t.elsewhere.search(text, *sentence):
@@ -121,7 +122,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         clause = _clause(text, m)
         if t.skip.search(clause):
             continue
-        step = _step_of(t, clause, doc.title + "\n" + text[slice(*a.paragraph(m.start()))])
+        step = _step_of(t, clause, doc.title + "\n" + paragraph)
         if step is None or a.version not in step.limits:
             continue
         if step.sum_ok and _is_total(t, a.version, m, text, sentence):
@@ -137,12 +138,13 @@ def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str, lead: st
     limit = step.limits[version]
     n, kind = chinese_to_int(m.group("num")), _kind(m.group("unit"))
     arabic = not regex.match(r"[一二两三四五六七八九十]", m.group("num"))
-    stated = step.binding == "right" or (step.states is not None and bool(step.states.search(clause) or step.states.search(lead)))
+    stated = step.binding == "right" or (
+        step.states is not None and bool(step.states.search(clause) or step.states.search(lead)))
     other = "2007" if version == "2019" else "2019"
     was = step.limits.get(other)
     written = m.group(0)
     right = f"{limit.days if arabic else int_to_chinese(limit.days)}个工作日"
-    law = f"{limit.provision.label()}"
+    law = limit.provision.label()
     evidence = a.regulation.quote(limit.provision)
     if kind == "working":
         if n == limit.days:
