@@ -160,8 +160,9 @@ def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str, lead: st
             return None
         problem = (f"超过了条例规定的{limit.days}个工作日" if n > limit.days else f"与条例规定的{limit.days}个工作日不符")
     else:
-        if step.binding == "cap" and not stated and n != limit.days and n * _WORKING_DAYS_PER[kind] <= limit.days:
-            return None   # `3日内答复`: an office's own shorter promise
+        legal_number = n == limit.days or (was is not None and n == was.days)
+        if step.binding == "cap" and not legal_number and n * _WORKING_DAYS_PER[kind] <= limit.days:
+            return None   # `3日内答复`, `一周内答复`: an office's own shorter promise, not the law misstated
         unit = {"calendar": "自然日", "week": "周", "month": "月"}[kind]
         problem = f"条例规定的是{limit.days}个工作日，“{written}”按{unit}计算，与条例不符"
     note = ""
