@@ -43,6 +43,8 @@ class Step:
     states: "regex.Pattern[str] | None"
     limits: dict[str, Limit]
     context: "regex.Pattern[str] | None" = None   # the paragraph or the title must match
+    near: "regex.Pattern[str] | None" = None      # with `topic`: a clause that only points at the step
+    topic: "regex.Pattern[str] | None" = None     # ... whose sentence names it
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def table() -> Table:
     steps = tuple(Step(r["id"], r["name"], regex.compile(r["clause"]), _opt(r.get("not")),
                        r["binding"], bool(r.get("sum_ok")), _opt(r.get("states")),
                        {v: Limit(int(x["days"]), parse_spec(str(x["provision"]))) for v, x in r["limits"].items()},
-                       _opt(r.get("context")))
+                       _opt(r.get("context")), _opt(r.get("near")), _opt(r.get("topic")))
                   for r in raw["steps"])
     return Table(*(regex.compile(raw[k]) for k in ("context", "elsewhere", "history", "skip")), steps)
 
@@ -83,11 +85,16 @@ def _clause(text: str, m: "regex.Match[str]") -> str:
     return text[lo:start] + "#" + text[end:e.start() if e else min(len(text), end + 80)]
 
 
-def _step_of(t: Table, clause: str, where: str) -> Step | None:
-    """The first step whose clause regex matches (and whose context, if any, is in ``where``)."""
-    for step in t.steps:
-        if step.clause.search(clause) and not (step.exclude is not None and step.exclude.search(clause)) and (
-                step.context is None or step.context.search(where)):
+def _step_of(t: Table, clause: str, sentence: str, where: str) -> Step | None:
+    """The first step whose clause regex matches, else the first whose `near` matches and whose `topic` is in the
+    sentence (a step's `context`, if any, must be in ``where``, the title and paragraph)."""
+    usable = [s for s in t.steps if not (s.exclude is not None and s.exclude.search(clause))
+              and (s.context is None or s.context.search(where))]
+    for step in usable:
+        if step.clause.search(clause):
+            return step
+    for step in usable:
+        if step.near is not None and step.near.search(clause) and step.topic.search(sentence):
             return step
     return None
 
@@ -122,7 +129,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         clause = _clause(text, m)
         if t.skip.search(clause):
             continue
-        step = _step_of(t, clause, doc.title + "\n" + paragraph)
+        step = _step_of(t, clause, text[slice(*sentence)], doc.title + "\n" + paragraph)
         if step is None or a.version not in step.limits:
             continue
         if step.sum_ok and _is_total(t, a.version, m, text, sentence):
