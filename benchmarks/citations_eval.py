@@ -41,7 +41,9 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("documents, held-out 3 (benchmarks/data/citations_documents_heldout3.yaml)",
          ROOT / "benchmarks" / "data" / "citations_documents_heldout3.yaml"),
         ("documents, held-out 4 (benchmarks/data/citations_documents_heldout4.yaml)",
-         ROOT / "benchmarks" / "data" / "citations_documents_heldout4.yaml")]
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout4.yaml"),
+        ("documents, held-out 5 (benchmarks/data/citations_documents_heldout5.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout5.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
