@@ -74,11 +74,11 @@ def table() -> Table:
 def _clause(text: str, m: "regex.Match[str]") -> str:
     """The clause around the period, the period written as `#` (what the table's regexes read).
 
-    A period right after a colon keeps its label: `法定时限：15个工作日`.
+    A period right after a colon or an opening bracket keeps its label: `法定时限：15个工作日`, `答复（15个工作日）`.
     """
     start, end = m.span()
     edges = [e for e in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)]
-    if edges and edges[-1].group() in "：:" and not text[edges[-1].end():start].strip():
+    if edges and edges[-1].group() in "：:（(" and not text[edges[-1].end():start].strip():
         edges.pop()
     lo = edges[-1].end() if edges else max(0, start - 80)
     e = _CLAUSE_EDGE.search(text, end, min(len(text), end + 80))
