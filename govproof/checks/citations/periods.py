@@ -43,6 +43,7 @@ class Step:
     states: "regex.Pattern[str] | None"
     limits: dict[str, Limit]
     context: "regex.Pattern[str] | None" = None   # the paragraph or the title must match
+    promise: "regex.Pattern[str] | None" = None   # an office's promise or a count: the 2007 number only if stated
     near: "regex.Pattern[str] | None" = None      # with `topic`: a clause that only points at the step
     topic: "regex.Pattern[str] | None" = None     # ... whose sentence names it
 
@@ -66,7 +67,7 @@ def table() -> Table:
     steps = tuple(Step(r["id"], r["name"], regex.compile(r["clause"]), _opt(r.get("not")),
                        r["binding"], bool(r.get("sum_ok")), _opt(r.get("states")),
                        {v: Limit(int(x["days"]), parse_spec(str(x["provision"]))) for v, x in r["limits"].items()},
-                       _opt(r.get("context")), _opt(r.get("near")), _opt(r.get("topic")))
+                       _opt(r.get("context")), _opt(r.get("promise")), _opt(r.get("near")), _opt(r.get("topic")))
                   for r in raw["steps"])
     return Table(*(regex.compile(raw[k]) for k in ("context", "elsewhere", "history", "skip")), steps)
 
@@ -156,7 +157,8 @@ def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str, lead: st
     if kind == "working":
         if n == limit.days:
             return None
-        if version == "2019" and was is not None and n == was.days and stated:
+        plain = step.promise is not None and not (step.promise.search(clause) or step.promise.search(lead))
+        if version == "2019" and was is not None and n == was.days and (stated or plain):
             num = m.span("num")
             msg = (f"现行条例规定{step.name}的期限是{limit.days}个工作日（{law}），"
                    f"{was.days}个工作日是2007年版条例的规定")
