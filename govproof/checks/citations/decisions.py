@@ -26,8 +26,9 @@ def situations_in(text: str, start: int, end: int) -> list[Situation]:
     return specific or found
 
 
-# A guide or notice states decisions about an applicant (`…的，依据第三十六条第（四）项告知申请人…`).
-_ABOUT_APPLICANT = regex.compile(r"申请人|申请公开的|所申请")
+# A guide or notice states decisions about an applicant (`…的，依据第三十六条第（四）项告知申请人…`), or decides
+# in so many words (`对涉及国家秘密的信息，依据第十五条不予公开`).
+_ABOUT_APPLICANT = regex.compile(r"申请人|申请公开的|所申请|不予公开|予以公开|不予提供|不予处理|不予重复处理|不作为政府信息公开申请处理")
 
 
 def states_a_decision(doc: Document, start: int, end: int) -> bool:

@@ -82,8 +82,11 @@ def _clause(text: str, m: "regex.Match[str]") -> str:
     if edges and edges[-1].group() in "：:（(" and not text[edges[-1].end():start].strip():
         edges.pop()
     lo = edges[-1].end() if edges else max(0, start - 80)
-    e = _CLAUSE_EDGE.search(text, end, min(len(text), end + 80))
-    return text[lo:start] + "#" + text[end:e.start() if e else min(len(text), end + 80)]
+    stop = min(len(text), end + 80)
+    e = _CLAUSE_EDGE.search(text, end, stop)
+    if e and e.start() == end and e.group() in "）)":   # `法定期限（15个工作日）内答复`: read on past the bracket
+        e = _CLAUSE_EDGE.search(text, e.end(), stop)
+    return text[lo:start] + "#" + text[end:e.start() if e else stop]
 
 
 def _step_of(t: Table, clause: str, sentence: str, where: str) -> Step | None:
