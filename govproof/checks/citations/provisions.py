@@ -152,4 +152,11 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
         evidence = f"{old.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return REPEALED_NUMBERING.finding(first.start, first.end, text, msg, evidence=evidence,
                                           suggestion=_suggestion(a, chain, first, right) if right else None)
+    if right is not None and reg.exists(first.provision) and first.provision.article == right.article and (
+            first.provision.paragraph is not None or first.provision.item is not None):
+        # the right article, the wrong 款 or 项 (延长答复期限 citing 第三十三条第一款, which is 当场答复)
+        msg = f"{where}答复的情形是{names}，所引“{text}”是同一条的另一款（项），{should}"
+        evidence = f"所引{reg.quote(first.provision)}\n应引{reg.quote(right)}"
+        return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,
+                                suggestion=_suggestion(a, chain, first, right))
     return None
