@@ -9,9 +9,9 @@ from ...finding import Finding, Severity
 from . import letter_kind
 from .analysis import Analysis
 from .attribution import FULL_NAME, SHORT_NAME, is_ogi_title
-from .parser import N
 from .catalog import SHORT_NAME as SHORT_RULE
 from .catalog import WRONG_NAME
+from .parser import N
 
 _VERSION_NOTE = regex.compile(r"[（(][^（）()]{0,20}[）)]$")
 _UNBRACKETED = regex.compile(r"(?<![《〈‘“\"'])(?:中华人民共和国)?政府信息公开条例(?![》〉’”\"'])")
