@@ -49,7 +49,9 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("documents, held-out 7 (benchmarks/data/citations_documents_heldout7.yaml)",
          ROOT / "benchmarks" / "data" / "citations_documents_heldout7.yaml"),
         ("documents, held-out 8 (benchmarks/data/citations_documents_heldout8.yaml)",
-         ROOT / "benchmarks" / "data" / "citations_documents_heldout8.yaml")]
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout8.yaml"),
+        ("documents, held-out 9 (benchmarks/data/citations_documents_heldout9.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout9.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
