@@ -19,7 +19,7 @@ from .regulation import Provision
 _RECEIVED = regex.compile(r"收到|收悉|受理|签收")
 _SUBMITTED = regex.compile(r"提交|提出|递交|寄送|申请")
 _SHORT_DATE = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DECISION = regex.compile(r"予以公开|不予公开|部分公开|不予提供|不予处理|不予受理|提供|主动公开|不存在|不属于|现告知|特此告知")
+_DECISION = regex.compile(r"予以公开|不予公开|部分公开|不予提供|不予处理|不予受理|提供|邮寄给您|主动公开|不存在|不属于|现告知|特此告知")
 _PERIOD = regex.compile(r"(?P<num>\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?P<unit>个工作日|个月|日|天|月)内?")
 _AFTER = regex.compile(r"[^。；，,\n]{0,6}?(?:的)?(?:期限|时限)(?:为|是)?(?P<rest>[^。；，,\n]{0,12})")
 _REMEDY = regex.compile(r"行政复议|行政诉讼|提起诉讼|向人民法院起诉")
