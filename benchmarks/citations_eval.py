@@ -51,7 +51,9 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("documents, held-out 8 (benchmarks/data/citations_documents_heldout8.yaml)",
          ROOT / "benchmarks" / "data" / "citations_documents_heldout8.yaml"),
         ("documents, held-out 9 (benchmarks/data/citations_documents_heldout9.yaml)",
-         ROOT / "benchmarks" / "data" / "citations_documents_heldout9.yaml")]
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout9.yaml"),
+        ("documents, held-out 10 (benchmarks/data/citations_documents_heldout10.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout10.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
