@@ -24,6 +24,7 @@ PERIOD = regex.compile(
 _CLAUSE_EDGE = regex.compile(r"[，,。；;：:（）()\n！？]")
 _WORKING_DAYS_PER = {"calendar": 5 / 7, "week": 5.0, "month": 21.0}
 _EXTENDING = regex.compile(r"延长|延期")
+_LABEL_CHARS = 12   # `法定办结时限：`, `征求第三方意见期限：`: a field's name, not a sentence
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,17 @@ def table() -> Table:
 def _clause(text: str, m: "regex.Match[str]") -> str:
     """The clause around the period, the period written as `#` (what the table's regexes read).
 
-    A period right after a colon or an opening bracket keeps its label: `法定时限：15个工作日`, `答复（15个工作日）`.
+    A period right after an opening bracket, or after a short label and a colon, keeps its label: `答复（15个工作日）`,
+    `法定时限：15个工作日`, `答复期限：自收到申请之日起20日`.
     """
     start, end = m.span()
     edges = [e for e in _CLAUSE_EDGE.finditer(text, max(0, start - 80), start)]
-    if edges and edges[-1].group() in "：:（(" and not text[edges[-1].end():start].strip():
+    if edges and edges[-1].group() in "（(" and not text[edges[-1].end():start].strip():
         edges.pop()
+    elif edges and edges[-1].group() in "：:":
+        label_start = edges[-2].end() if len(edges) > 1 else max(0, start - 80)
+        if not text[edges[-1].end():start].strip() or edges[-1].start() - label_start <= _LABEL_CHARS:
+            edges.pop()
     lo = edges[-1].end() if edges else max(0, start - 80)
     stop = min(len(text), end + 80)
     e = _CLAUSE_EDGE.search(text, end, stop)
