@@ -99,7 +99,8 @@ def _short_names(a: Analysis) -> Iterator[Finding]:
         yield SHORT_RULE.finding(first.start, first.end, text[first.start:first.end],
                                  f"正式公文首次提及条例应使用全称《{FULL_NAME}》",
                                  suggestion=f"《{FULL_NAME}》", evidence=_EVIDENCE)
-    introduced = regex.search(r"[（(]\s*(?:以下|下)(?:简)?称\s*[“\"《]?条例", text)
+    # `（以下简称《条例》）`, also after a note in the same brackets: `（2019年修订，以下简称《条例》）`
+    introduced = regex.search(r"[（(](?:[^（）()\n]{0,20}?[，,、；;]\s*)?(?:以下|下)(?:简)?称\s*[“\"《]?条例", text)
     for r in titles:
         if r.name != "条例":
             continue
