@@ -13,6 +13,7 @@ from . import letter_kind
 from .analysis import Analysis
 from .catalog import MISSING_ELEMENT, REMEDY_PERIOD
 from .decisions import situations_in
+from .tables import situations
 from .numerals import chinese_to_int
 from .regulation import Provision
 
@@ -157,6 +158,12 @@ def _remedy_article(a: Analysis) -> Provision:
     return Provision(51) if a.version == "2019" else Provision(33, 2)
 
 
+def _cites_a_ground(a: Analysis) -> bool:
+    """A provision that grounds a decision is cited (第三十六条第（四）项…): the letter states one, however worded."""
+    return any(s.marks(a.version, e.provision) for c in a.ogi_chains for e in c.elements for s in situations()
+               if s.id not in ("remedy", "fee", "deadline"))
+
+
 def _missing(a: Analysis) -> Iterator[Finding]:
     text = a.doc.text
     start, end = _anchor(a)
@@ -167,7 +174,7 @@ def _missing(a: Analysis) -> Iterator[Finding]:
     procedural = letter_kind.is_procedural(a.doc)
     if not procedural:
         decided = [s for s in situations_in(text, 0, len(text)) if s.id not in ("remedy", "fee")]
-        if not decided and not _DECISION.search(text):
+        if not decided and not _DECISION.search(text) and not _cites_a_ground(a):
             needed.append("答复结论（公开、不予公开、信息不存在等）")
     if not a.ogi_chains:
         needed.append("所依据的《中华人民共和国政府信息公开条例》具体条款")
