@@ -11,6 +11,9 @@
 2. Findings on the regulation's own texts, which cite themselves (本条例第三十三条 …): the 2019 text checked as
    current (target 0) and the 2007 text checked with --as-of 2010-01-01 (target 0). These read ../shared/data/ogi
    and are skipped, saying so, when it is missing.
+3. Findings on clean official prose (ECSpell odw.train, corrected side; read from ../shared/data/csc, never copied):
+   false alarms of the C rules outside the labelled sets (target 0).
+4. Throughput of the C checks.
 
     python benchmarks/citations_eval.py [--show-errors]
 """
@@ -122,6 +125,20 @@ def self_check() -> None:
               f"checked, {len(found)} findings" + "".join(f"\n    {f.code} {f.text}: {f.message}" for f in found))
 
 
+def clean_prose() -> None:
+    """C findings on official prose with no citation errors: the corrected side of ECSpell odw.train, as one document
+    titled as a 政府信息公开 file so that every gate is open (the worst case). Reads ../shared/data/csc; skipped without."""
+    path = SHARED.parent / "csc" / "ecspell-odw" / "odw.train"
+    if not path.is_file():
+        print(f"clean official prose: skipped ({path} not found)")
+        return
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text("utf-8").splitlines() if line.strip()]
+    text = "政府信息公开工作文件汇编\n" + "\n".join(r[-1] for r in rows)
+    found = check_text(text, CONFIG, as_of="2025-06-01")
+    print(f"clean official prose (odw.train targets, {len(text):,} characters, gates open): {len(found)} C findings"
+          + "".join(f"\n    {f.code} {f.text}: {f.message}" for f in found))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show-errors", action="store_true", help="list every case where a code was missed or extra")
@@ -130,6 +147,7 @@ def main() -> int:
         report(name, score(path, args.show_errors))
     print("regulation self-check (reads ../shared/data/ogi):")
     self_check()
+    clean_prose()
     throughput()
     return 0
 
