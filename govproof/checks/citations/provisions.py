@@ -120,6 +120,13 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     cited = list(chain.elements)
     if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
         return None
+    # The citing sentence names what it cites for (`根据第三十三条第二款，本机关应在20个工作日内答复`), or, naming
+    # nothing, cites a side topic of the letter (`也可以依照第五十一条投诉、举报`): not the decision's ground.
+    own = situations_in(doc.text, *a.sentence(chain.start))
+    if any((s.side or not s.fallback) and s.accepts(version, e.provision) for s in own for e in cited):
+        return None
+    if not own and any(s.side and s.marks(version, e.provision) for s in situations() for e in cited):
+        return None
     # Another citation in the sentence already grounds the decision: this one cites something else (a deadline…).
     sentence = a.sentence(chain.start)
     for other in a.ogi_chains:
