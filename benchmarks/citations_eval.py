@@ -64,7 +64,9 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("documents, held-out 13 (benchmarks/data/citations_documents_heldout13.yaml)",
          ROOT / "benchmarks" / "data" / "citations_documents_heldout13.yaml"),
         ("documents, held-out 14 (benchmarks/data/citations_documents_heldout14.yaml)",
-         ROOT / "benchmarks" / "data" / "citations_documents_heldout14.yaml")]
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout14.yaml"),
+        ("documents, held-out 15 (benchmarks/data/citations_documents_heldout15.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout15.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
