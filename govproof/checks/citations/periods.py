@@ -24,6 +24,7 @@ PERIOD = regex.compile(
 _CLAUSE_EDGE = regex.compile(r"[，,。；;：:（）()\n！？]")
 _WORKING_DAYS_PER = {"calendar": 5 / 7, "week": 5.0, "month": 21.0}
 _EXTENDING = regex.compile(r"延长|延期")
+_ANSWER = regex.compile(r"\s*答\s*[：:]")
 _LABEL_CHARS = 12   # `法定办结时限：`, `征求第三方意见期限：`: a field's name, not a sentence
 
 
@@ -109,6 +110,17 @@ def _step_of(t: Table, clause: str, sentence: str, where: str) -> Step | None:
     return None
 
 
+def _topic_text(a: Analysis, sentence: tuple[int, int]) -> str:
+    """The sentence; for an FAQ answer (`答：…`) with the question before it, which names the subject."""
+    text = a.doc.text
+    own = text[slice(*sentence)]
+    if not _ANSWER.match(own):
+        return own
+    start = a.paragraph(sentence[0])[0]
+    before = [p for p in a.doc.paragraphs if p[1] <= start]
+    return (text[slice(*before[-1])] + "\n" if before else "") + own
+
+
 def _is_total(t: Table, version: str, m: "regex.Match[str]", text: str, sentence: tuple[int, int]) -> bool:
     """`确需延长的，最长不超过40个工作日`: the reply period and its extension together, in working days."""
     total = next((s.limits.get(version) for s in t.steps if s.id == "total"), None)
@@ -139,7 +151,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         clause = _clause(text, m)
         if t.skip.search(clause):
             continue
-        step = _step_of(t, clause, text[slice(*sentence)], doc.title + "\n" + paragraph)
+        step = _step_of(t, clause, _topic_text(a, sentence), doc.title + "\n" + paragraph)
         if step is None or a.version not in step.limits:
             continue
         if step.sum_ok and _is_total(t, a.version, m, text, sentence):
