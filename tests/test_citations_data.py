@@ -110,7 +110,8 @@ def test_outdated_entries_quote_real_provisions():
     rows = yaml.safe_load((data_dir("rules") / "ogi" / "outdated.yaml").read_text("utf-8"))["outdated"]
     bad = []
     for r in rows:
-        bad += _check_rows("2019", [{"p": r["now"], "says": r["says_now"]}], r["id"])
+        if r["now"] is not None:   # null: the revision removed the rule
+            bad += _check_rows("2019", [{"p": r["now"], "says": r["says_now"]}], r["id"])
         bad += _check_rows("2007", [{"p": r["was"], "says": r["says_was"]}], r["id"])
     assert not bad, "\n".join(bad)
     assert len(outdated.entries()) == len(rows)

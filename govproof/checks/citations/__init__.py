@@ -18,11 +18,11 @@ class CitationCheck(Check):
         return list(ALL)
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        from . import deadline, letter, names, outdated, provisions, quotes
+        from . import deadline, letter, names, outdated, periods, provisions, quotes
         from .analysis import Analysis
 
         a = Analysis(doc)
-        for module in (provisions, outdated, names, quotes, letter, deadline):
+        for module in (provisions, outdated, periods, names, quotes, letter, deadline):
             yield from module.check(a)
 
 

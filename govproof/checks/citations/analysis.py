@@ -9,7 +9,7 @@ import regex
 
 from ...document import Document
 from . import letter_kind
-from .attribution import LawRef, attribute, law_refs
+from .attribution import LawRef, attribute, is_regulation_text, law_refs
 from .decisions import situations_in
 from .parser import Chain, find_chains
 from .regulation import Regulation, for_date
@@ -47,6 +47,11 @@ class Analysis:
     @cached_property
     def ogi_chains(self) -> list[Chain]:
         return [c for c in self.chains if c.law == "ogi"]
+
+    @cached_property
+    def is_regulation_text(self) -> bool:
+        """The document is the regulation itself (its title is the bare name), which states rules, not decisions."""
+        return is_regulation_text(self.doc)
 
     @cached_property
     def about_ogi(self) -> bool:

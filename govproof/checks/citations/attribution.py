@@ -25,7 +25,7 @@ _BARE_NAME = regex.compile(
     rf"(?P<name>[\p{{Han}}]{{0,16}}?(?:条例|法|规定|办法|细则|规则|解释))(?=\s*(?:[（(][^（）()]{{0,20}}[）)])?\s*第\s*{N}\s*(?:条|、|至|和))")
 _BARE_ALIAS = regex.compile(r"(?:^|根据|依据|依照|按照|对照|适用|参照|违反|符合|据|照|即|见|和|及|、|《)条例$")
 _ALIAS_INTRO = regex.compile(
-    r"《(?P<law>[^《》\n]{2,60})》[^《》。；\n]{0,12}?[（(]\s*(?:以下|下)?(?:简称|称)\s*[“\"《]?(?P<alias>[^“”\"《》（）()\n]{1,12})[”\"》]?\s*[）)]")
+    r"《(?P<law>[^《》\n]{2,60})》[^《》。；\n]{0,12}?[（(](?:[^（）()\n]{0,20}?[，,、；;]\s*)?(?:以下|下)?(?:简称|称)\s*[“\"《]?(?P<alias>[^“”\"《》（）()\n]{1,12})[”\"》]?\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,19 @@ def law_refs(doc: Document, assume_ogi: bool = False) -> list[LawRef]:
     return _resolve_self(doc, refs)
 
 
+def is_regulation_text(doc: Document) -> bool:
+    """The document is the regulation's own text: its title is the name, without 书名号."""
+    return SHORT_NAME in doc.title and "《" not in doc.title
+
+
 def _resolve_self(doc: Document, refs: list[LawRef]) -> list[LawRef]:
     """本条例 / 该条例: the regulation itself when the document is its text, else the law last named in full."""
-    is_regulation_text = SHORT_NAME in doc.title and "《" not in doc.title
+    own_text = is_regulation_text(doc)
     out: list[LawRef] = []
     last_full: str | None = None
     for r in refs:
         if r.kind == "self":
-            law = "ogi" if is_regulation_text and r.name == "本条例" else (last_full if r.name.endswith("条例") else "other")
+            law = "ogi" if own_text and r.name == "本条例" else (last_full if r.name.endswith("条例") else "other")
             r = LawRef(r.start, r.end, r.name, r.kind, law)
         elif r.kind == "title" and r.name != "条例":
             last_full = r.law

@@ -13,8 +13,9 @@ from .letter import received_date
 from .regulation import Provision
 
 _EXTENDED = regex.compile(r"延长|延期")
-# The clock stops or restarts: 补正 (counted from the corrected application), 征求意见 (time excluded).
-_CLOCK_CHANGES = regex.compile(r"补正|征求[^。；]{0,15}意见")
+# The clock stops or restarts: 补正 (counted from the corrected application), 征求意见 (time excluded; a third party's
+# answer means one was consulted).
+_CLOCK_CHANGES = regex.compile(r"补正|征求[^。；]{0,15}意见|第三方(?:不同意|同意|的?意见)")
 
 
 def working_days(start: dt.date, end: dt.date) -> tuple[int, bool]:

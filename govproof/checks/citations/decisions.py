@@ -26,5 +26,11 @@ def situations_in(text: str, start: int, end: int) -> list[Situation]:
     return specific or found
 
 
-def reply_voice(doc: Document, start: int, end: int) -> bool:
-    return bool(REPLY_VOICE.search(doc.text, start, end))
+# A guide or notice states decisions about an applicant (`…的，依据第三十六条第（四）项告知申请人…`), or decides
+# in so many words (`对涉及国家秘密的信息，依据第十五条不予公开`).
+_DECIDING = regex.compile(r"申请人|申请公开的|所申请|不予公开|予以公开|不予提供|不予处理|不予重复处理|不作为政府信息公开申请处理")
+
+
+def states_a_decision(doc: Document, start: int, end: int) -> bool:
+    """The passage speaks of deciding an application: a reply's voice, or a guide's or notice's rule about applicants."""
+    return bool(REPLY_VOICE.search(doc.text, start, end) or _DECIDING.search(doc.text, start, end))

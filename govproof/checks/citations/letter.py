@@ -13,13 +13,14 @@ from . import letter_kind
 from .analysis import Analysis
 from .catalog import MISSING_ELEMENT, REMEDY_PERIOD
 from .decisions import situations_in
+from .tables import situations
 from .numerals import chinese_to_int
 from .regulation import Provision
 
 _RECEIVED = regex.compile(r"收到|收悉|受理|签收")
 _SUBMITTED = regex.compile(r"提交|提出|递交|寄送|申请")
 _SHORT_DATE = regex.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DECISION = regex.compile(r"予以公开|不予公开|部分公开|不予提供|不予处理|提供|主动公开|不存在|不属于|现告知|特此告知")
+_DECISION = regex.compile(r"予以公开|不予公开|部分公开|不予提供|不予处理|不予受理|提供|邮寄给您|主动公开|不存在|不属于|现告知|特此告知")
 _PERIOD = regex.compile(r"(?P<num>\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*(?P<unit>个工作日|个月|日|天|月)内?")
 _AFTER = regex.compile(r"[^。；，,\n]{0,6}?(?:的)?(?:期限|时限)(?:为|是)?(?P<rest>[^。；，,\n]{0,12})")
 _REMEDY = regex.compile(r"行政复议|行政诉讼|提起诉讼|向人民法院起诉")
@@ -157,6 +158,12 @@ def _remedy_article(a: Analysis) -> Provision:
     return Provision(51) if a.version == "2019" else Provision(33, 2)
 
 
+def _cites_a_ground(a: Analysis) -> bool:
+    """A provision that grounds a decision is cited (第三十六条第（四）项…): the letter states one, however worded."""
+    return any(s.marks(a.version, e.provision) for c in a.ogi_chains for e in c.elements for s in situations()
+               if s.id not in ("remedy", "fee", "deadline"))
+
+
 def _missing(a: Analysis) -> Iterator[Finding]:
     text = a.doc.text
     start, end = _anchor(a)
@@ -167,7 +174,7 @@ def _missing(a: Analysis) -> Iterator[Finding]:
     procedural = letter_kind.is_procedural(a.doc)
     if not procedural:
         decided = [s for s in situations_in(text, 0, len(text)) if s.id not in ("remedy", "fee")]
-        if not decided and not _DECISION.search(text):
+        if not decided and not _DECISION.search(text) and not _cites_a_ground(a):
             needed.append("答复结论（公开、不予公开、信息不存在等）")
     if not a.ogi_chains:
         needed.append("所依据的《中华人民共和国政府信息公开条例》具体条款")

@@ -22,7 +22,7 @@ class Outdated:
     suggest: dict[str, str] | None
     unless: "regex.Pattern[str] | None"
     message: str
-    now: Provision
+    now: Provision | None    # None: the 2019 revision removed it and nothing replaced it
     was: Provision
 
 
@@ -31,7 +31,8 @@ def entries() -> tuple[Outdated, ...]:
     rows = load_yaml(data_dir("rules") / "ogi" / "outdated.yaml")["outdated"]
     return tuple(Outdated(r["id"], regex.compile(r["regex"]), r.get("suggest"),
                           regex.compile(r["unless"]) if r.get("unless") else None, r["message"],
-                          parse_spec(str(r["now"])), parse_spec(str(r["was"]))) for r in rows)
+                          parse_spec(str(r["now"])) if r.get("now") else None, parse_spec(str(r["was"])))
+                 for r in rows)
 
 
 def check(a: Analysis) -> Iterator[Finding]:
@@ -51,5 +52,5 @@ def check(a: Analysis) -> Iterator[Finding]:
             suggestion = None
             if e.suggest:
                 suggestion = e.suggest["arabic" if regex.search(r"[0-9０-９]", hit) else "cn"]
-            evidence = f"{now.quote(e.now)}\n{was.quote(e.was)}"
+            evidence = (f"{now.quote(e.now)}\n" if e.now else "2019年版：已删除，没有对应规定\n") + was.quote(e.was)
             yield OUTDATED_RULE.finding(start, end, hit, e.message, suggestion=suggestion, evidence=evidence)

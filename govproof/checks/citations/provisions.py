@@ -8,7 +8,7 @@ import regex
 from ...finding import Finding
 from .analysis import Analysis
 from .catalog import MISMATCH, NONEXISTENT, REPEALED_NUMBERING
-from .decisions import reply_voice, situations_in
+from .decisions import situations_in, states_a_decision
 from .formatting import Style, format_provision
 from .parser import Chain, Element
 from .regulation import Provision, load
@@ -113,12 +113,19 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     if doc.in_region(chain.start, chain.end, ("quote",)):
         return None
     para = a.paragraph(chain.start)
-    if not (a.is_reply or reply_voice(doc, *para)):
+    if a.is_regulation_text or not (a.is_reply or states_a_decision(doc, *para)):
         return None
     stated = [s for s in a.decision_at(chain.start) if s.primary(a.version)]
     version = a.version
     cited = list(chain.elements)
     if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
+        return None
+    # The citing sentence names what it cites for (`根据第三十三条第二款，本机关应在20个工作日内答复`), or, naming
+    # nothing, cites a side topic of the letter (`也可以依照第五十一条投诉、举报`): not the decision's ground.
+    own = situations_in(doc.text, *a.sentence(chain.start))
+    if any((s.side or not s.fallback) and s.accepts(version, e.provision) for s in own for e in cited):
+        return None
+    if not own and any(s.side and s.marks(version, e.provision) for s in situations() for e in cited):
         return None
     # Another citation in the sentence already grounds the decision: this one cites something else (a deadline…).
     sentence = a.sentence(chain.start)
@@ -152,4 +159,11 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
         evidence = f"{old.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return REPEALED_NUMBERING.finding(first.start, first.end, text, msg, evidence=evidence,
                                           suggestion=_suggestion(a, chain, first, right) if right else None)
+    if right is not None and reg.exists(first.provision) and first.provision.article == right.article and (
+            first.provision.paragraph is not None or first.provision.item is not None):
+        # the right article, the wrong 款 or 项 (延长答复期限 citing 第三十三条第一款, which is 当场答复)
+        msg = f"{where}答复的情形是{names}，所引“{text}”是同一条的另一款（项），{should}"
+        evidence = f"所引{reg.quote(first.provision)}\n应引{reg.quote(right)}"
+        return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,
+                                suggestion=_suggestion(a, chain, first, right))
     return None

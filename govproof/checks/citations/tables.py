@@ -23,6 +23,7 @@ class Situation:
     step: bool = False                         # a step on the way (consulting), not a ground for the decision
     fallback: bool = False                     # counts only when no other situation is stated (不予公开)
     only_repealed: bool = False                # too loose to judge a provision by; recognises 2007 numbering only
+    side: bool = False                         # a topic beside the decision (remedies, fees, the deadline)
 
     def primary(self, version: str) -> Provision | None:
         found = self.cite.get(version, ())
@@ -62,7 +63,7 @@ def situations() -> tuple[Situation, ...]:
             cite={"2019": _provisions(row.get("cite")), "2007": _provisions(row.get("cite_2007"))},
             also={"2019": _provisions(row.get("also")), "2007": _provisions(row.get("also_2007"))},
             step=bool(row.get("step")), fallback=bool(row.get("fallback")),
-            only_repealed=bool(row.get("only_repealed"))))
+            only_repealed=bool(row.get("only_repealed")), side=bool(row.get("side"))))
     return tuple(out)
 
 
