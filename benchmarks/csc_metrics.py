@@ -15,7 +15,9 @@ from govproof.document import Document
 from govproof.engine import Engine
 from govproof.finding import Finding
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+# ../shared/data beside the checkout (or beside the folder of worktrees the checkout is in)
+SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents[1:4] if (p / "shared" / "data").is_dir()),
+              Path(__file__).resolve().parents[2] / "shared" / "data")
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:

@@ -105,6 +105,9 @@ _MODELS: dict[tuple[str | None, str | None], Model] = {}
 
 
 def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
+    from .lm import requested_scorer
+
+    scorer = requested_scorer(scorer)
     if (lm_path, scorer) not in _MODELS:
         from ...data import data_dir
         from .candidates import load_confusions

@@ -19,6 +19,7 @@ DEBIAN_LM_PATHS = (
     "/usr/lib/libime/zh_CN.lm",
 )
 LM_ENV = "GOVPROOF_LM"
+SCORER_ENV = "GOVPROOF_SCORER"   # "frequency": use the fallback even where kenlm and a model are installed
 MAX_WORD = 6            # longest word the segmenter tries
 OOV_LOGP = -7.0         # log10 probability of a character the vocabulary does not hold
 
@@ -155,6 +156,11 @@ def dictionary_words(min_freq: int = 300) -> frozenset[str]:
     return frozenset(w for w in words if all("\u4e00" <= ch <= "\u9fff" for ch in w))
 
 
+def requested_scorer(configured: str | None = None) -> str | None:
+    """``spelling.scorer`` from the settings, else $GOVPROOF_SCORER (how benchmarks measure the plain install)."""
+    return configured or os.environ.get(SCORER_ENV) or None
+
+
 class NoLanguageModel(RuntimeError):
     """Neither kenlm with a model nor jieba's dictionary is available."""
 
@@ -162,6 +168,7 @@ class NoLanguageModel(RuntimeError):
 @lru_cache(maxsize=4)
 def load_lm(configured: str | None = None, scorer: str | None = None) -> WordLM:
     """The KenLM model when there is one (and ``scorer`` is not "frequency"), else jieba's frequencies."""
+    scorer = requested_scorer(scorer)
     path = find_lm_path(configured)
     if configured and path is None:
         raise NoLanguageModel(f"spelling.lm = {configured!r}: file not found")
@@ -176,11 +183,12 @@ def load_lm(configured: str | None = None, scorer: str | None = None) -> WordLM:
 def describe_active() -> str | None:
     """What the spelling checker would score with, for ``govproof doctor`` (None: nothing usable)."""
     path = find_lm_path()
-    if path and kenlm_available():
+    forced = requested_scorer() == "frequency"
+    if path and kenlm_available() and not forced:
         return f"kenlm word trigram {path}"
     freq = jieba_dict_path()
     if freq:
-        why = "kenlm not installed" if path else "libime-data-language-model not installed"
+        why = f"{SCORER_ENV}=frequency" if forced else "kenlm not installed" if path else "libime-data-language-model not installed"
         return f"word frequencies only (jieba dict; {why}: context errors are not judged)"
     return None
 
