@@ -36,6 +36,7 @@ NEAR_SOUND_MIN_LOGP = -5.5    # a near-sound (IME fuzzy) replacement must make a
 DEFAULT_THRESHOLD = 0.7      # probability a correction needs to be reported (spelling.threshold)
 DEFAULT_SECOND = 0.3         # probability needed by further corrections in a sentence that already has one
 DEFAULT_SAFE = 0.9            # ... to be a safe fix (spelling.safe_confidence)
+DEFAULT_GUARD = 0.9           # probability needed to change a character inside a word known to be right (lexicon.py)
 RARE_CHAR_LOGP = -7.5        # unigram given to a character the LM does not hold as a word
 RARE_WORD_LOGP = -6.0         # a written "word" rarer than this is reported as a typo (IME vocabularies hold 按排)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
@@ -99,6 +100,7 @@ class Model:
     completions: dict[str, str]
     confusions: "Confusions"
     known_words: frozenset[str]   # real words the LM's vocabulary lacks (from jieba's dictionary): never rewritten
+    guarded_words: frozenset[str]  # words right as written that are rewritten only on strong evidence
 
 
 _MODELS: dict[tuple[str | None, str | None], Model] = {}
@@ -112,22 +114,23 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
         from ...data import data_dir
         from .candidates import load_confusions
         from .completions import build_completions, cached
-        from .lm import dictionary_words, load_lm
+        from .lexicon import KNOWN_MIN_FREQ, guarded_words, jieba_words
+        from .lm import load_lm
 
         lm = load_lm(lm_path, scorer)
 
-        def build() -> tuple["Confusions", dict[str, str], dict[str, float], frozenset[str]]:
+        def build() -> tuple["Confusions", dict[str, str], dict[str, float], frozenset[str], frozenset[str]]:
             confusions = load_confusions()
             unigrams = lm.unigram_table()
-            known = dictionary_words()
-            return confusions, build_completions(unigrams, confusions.classes, confusions.syllables), unigrams, known
+            table = build_completions(unigrams, confusions.classes, confusions.syllables)
+            return confusions, table, unigrams, jieba_words(KNOWN_MIN_FREQ), guarded_words()
 
         here = Path(__file__).parent
-        sources = [lm.path, __file__, str(here / "candidates.py"), str(here / "lm.py"),
+        sources = [lm.path, __file__, *(str(here / m) for m in ("candidates.py", "lm.py", "lexicon.py")),
                    *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
-        confusions, table, unigrams, known = cached(sources, build)  # type: ignore[misc]
+        confusions, table, unigrams, known, guarded = cached(sources, build)  # type: ignore[misc]
         lm.use_unigrams(unigrams)
-        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known)
+        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known, guarded)
     return _MODELS[(lm_path, scorer)]
 
 
@@ -138,6 +141,7 @@ class SpellingCheck(Check):
         self.threshold = float(config.option("spelling.threshold", DEFAULT_THRESHOLD))
         self.second_threshold = float(config.option("spelling.second_threshold", DEFAULT_SECOND))
         self.safe_confidence = float(config.option("spelling.safe_confidence", DEFAULT_SAFE))
+        self.guard_threshold = float(config.option("spelling.guard_threshold", DEFAULT_GUARD))
         self.rare_word_logp = float(config.option("spelling.rare_word_logp", RARE_WORD_LOGP))
         self.enabled = bool(config.option("spelling.enabled", True))
         self.backend_name: str | None = config.option("spelling.backend")
@@ -169,7 +173,7 @@ class SpellingCheck(Check):
             return found
         for s, e in doc.sentences:
             runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(doc.text, s, e)]
-            rated = [(off, run, self._rated(off, run, mask, model)) for off, run in runs]
+            rated = [(off, run, self._unguarded(run, self._rated(off, run, mask, model), model)) for off, run in runs]
             chosen = [(off, run, self._select(run, cands, model, self.threshold)) for off, run, cands in rated]
             if any(acc for _, _, acc in chosen) and self.second_threshold < self.threshold:
                 # typos come in clusters: once a sentence has a sure one, its weaker neighbours get a second look
@@ -208,6 +212,13 @@ class SpellingCheck(Check):
         for c in cands:
             c.p = probability(c, model.lm.kind)
         return cands
+
+    def _unguarded(self, run: str, cands: list[Candidate], model: Model) -> list[Candidate]:
+        """Drop corrections of a word known to be right (提质, 还未) unless the evidence is strong."""
+        from .lexicon import inside_guarded
+
+        return [c for c in cands
+                if c.p >= self.guard_threshold or not inside_guarded(run, c.start, c.end, model.guarded_words)]
 
     @staticmethod
     def _select(run: str, cands: list[Candidate], model: Model, threshold: float) -> list[Candidate]:

@@ -138,24 +138,6 @@ def jieba_dict_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def dictionary_words(min_freq: int = 300) -> frozenset[str]:
-    """Words of 2–4 Chinese characters that jieba's dictionary holds at least ``min_freq`` times.
-
-    A second opinion on what counts as a real word: the IME vocabulary behind the Debian model lacks
-    common words (确有, 一级 is rare there), and a written word is not to be "corrected" into another.
-    """
-    path = jieba_dict_path()
-    if path is None:
-        return frozenset()
-    words = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split(" ", 2)
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and parts[1].isdigit() and int(parts[1]) >= min_freq:
-                words.add(parts[0])
-    return frozenset(w for w in words if all("\u4e00" <= ch <= "\u9fff" for ch in w))
-
-
 def requested_scorer(configured: str | None = None) -> str | None:
     """``spelling.scorer`` from the settings, else $GOVPROOF_SCORER (how benchmarks measure the plain install)."""
     return configured or os.environ.get(SCORER_ENV) or None
