@@ -374,6 +374,10 @@ class _Scorer:
         if base is None:
             base = self._base[(lo, hi)] = lm.score(self.words[lo:hi], bos, eos)
         c.gain = lm.score(new, bos, eos) - base
+        if lm.kind == "frequency":
+            # unigrams see no context, but the corrected window may join a longer dictionary word (a phrase)
+            window = run[b[lo]:c.start] + c.new + run[c.end:b[hi]]
+            c.gain = max(c.gain, lm.score(segment(window, lm), bos, eos) - base)
         c.written_logp = lm.unigram(run[c.start:c.end])
         c.new_logp = lm.unigram(new_word) or -7.0
         c.aligned = b[first] == c.start and b[last + 1] == c.end

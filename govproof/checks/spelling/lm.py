@@ -93,7 +93,11 @@ class FrequencyLM:
                 if len(parts) >= 2 and parts[1].isdigit():
                     freqs[parts[0]] = int(parts[1])
         total = math.log10(sum(freqs.values()) or 1)
-        return {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+        table = {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+        for word, logp in modern_frequencies().items():  # words jieba lacks or under-counts (还未, 管控)
+            if logp > table.get(word, -99.0):
+                table[word] = logp
+        return table
 
     def use_unigrams(self, table: dict[str, float]) -> None:
         self._logp = table
@@ -112,6 +116,20 @@ class FrequencyLM:
         if self._logp is None:
             self.use_unigrams(self.unigram_table())
         return list(self._logp or ())
+
+
+def modern_frequencies() -> dict[str, float]:
+    """log10 P(word) from ``dictionaries/spelling/word-frequencies.tsv`` (wordfreq's list; see its build script)."""
+    from ...data import data_dir, read_word_list
+
+    path = data_dir("dictionaries") / "spelling" / "word-frequencies.tsv"
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in read_word_list(path):
+        word, _, zipf = line.partition("\t")
+        out[word] = float(zipf) - 9.0
+    return out
 
 
 def find_lm_path(configured: str | None = None) -> str | None:
