@@ -101,6 +101,7 @@ class Model:
     confusions: "Confusions"
     known_words: frozenset[str]   # real words the LM's vocabulary lacks (from jieba's dictionary): never rewritten
     guarded_words: frozenset[str]  # words right as written that are rewritten only on strong evidence
+    right_words: frozenset[str]    # the reviewed list of words right as written: never rewritten inside
 
 
 _MODELS: dict[tuple[str | None, str | None], Model] = {}
@@ -114,7 +115,7 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
         from ...data import data_dir
         from .candidates import load_confusions
         from .completions import build_completions, cached
-        from .lexicon import KNOWN_MIN_FREQ, guarded_words, jieba_words
+        from .lexicon import GUARD_MIN_FREQ, KNOWN_MIN_FREQ, common_words, jieba_words
         from .lm import load_lm
 
         lm = load_lm(lm_path, scorer)
@@ -123,14 +124,14 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
             confusions = load_confusions()
             unigrams = lm.unigram_table()
             table = build_completions(unigrams, confusions.classes, confusions.syllables)
-            return confusions, table, unigrams, jieba_words(KNOWN_MIN_FREQ), guarded_words()
+            return confusions, table, unigrams, jieba_words(KNOWN_MIN_FREQ), jieba_words(GUARD_MIN_FREQ)
 
         here = Path(__file__).parent
         sources = [lm.path, __file__, *(str(here / m) for m in ("candidates.py", "lm.py", "lexicon.py")),
                    *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
         confusions, table, unigrams, known, guarded = cached(sources, build)  # type: ignore[misc]
         lm.use_unigrams(unigrams)
-        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known, guarded)
+        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known, guarded, common_words())
     return _MODELS[(lm_path, scorer)]
 
 
@@ -214,11 +215,13 @@ class SpellingCheck(Check):
         return cands
 
     def _unguarded(self, run: str, cands: list[Candidate], model: Model) -> list[Candidate]:
-        """Drop corrections of a word known to be right (提质, 还未) unless the evidence is strong."""
+        """Drop corrections inside a listed right word (提质, 还未), and inside a jieba word unless the evidence is strong."""
         from .lexicon import inside_guarded
 
-        return [c for c in cands
-                if c.p >= self.guard_threshold or not inside_guarded(run, c.start, c.end, model.guarded_words)]
+        floor = min(self.threshold, self.second_threshold)  # below it a candidate is never reported
+        return [c for c in cands if c.p >= floor
+                and not inside_guarded(run, c.start, c.end, model.right_words)
+                and (c.p >= self.guard_threshold or not inside_guarded(run, c.start, c.end, model.guarded_words))]
 
     @staticmethod
     def _select(run: str, cands: list[Candidate], model: Model, threshold: float) -> list[Candidate]:

@@ -1,10 +1,10 @@
 """Words that are right as written: the statistical checker's precision guards.
 
 An IME vocabulary (and jieba's frequencies) under-represent official prose, so a rare-but-right word
-such as 提质 or 还未 looks like a typo one character away from a frequent word (提示, 还有). Two sets:
-``known``, jieba's frequent words, is never rewritten; ``guarded``, jieba's words seen at least a few
-times plus the project's ``dictionaries/spelling/common-words.txt``, may be rewritten only on strong
-evidence (a correction probability of at least ``spelling.guard_threshold``).
+such as 提质 or 还未 looks like a typo one character away from a frequent word (提示, 还有). Three sets:
+jieba's frequent words (``KNOWN_MIN_FREQ``) are never rewritten; the project's reviewed list
+``dictionaries/spelling/common-words.txt`` is never rewritten inside; jieba's words seen a few times
+(``GUARD_MIN_FREQ``) are rewritten only on strong evidence (probability ≥ ``spelling.guard_threshold``).
 """
 from __future__ import annotations
 
@@ -42,10 +42,6 @@ def common_words() -> frozenset[str]:
     """The project's reviewed list of official-prose words that jieba lacks or rarely counts."""
     return frozenset(w for w in read_word_list(data_dir("dictionaries") / "spelling" / "common-words.txt")
                      if _is_han_word(w))
-
-
-def guarded_words(min_freq: int = GUARD_MIN_FREQ) -> frozenset[str]:
-    return jieba_words(min_freq) | common_words()
 
 
 def inside_guarded(run: str, start: int, end: int, words: frozenset[str]) -> bool:
