@@ -123,7 +123,7 @@ def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
         def build() -> tuple["Confusions", dict[str, str], dict[str, float], frozenset[str], frozenset[str]]:
             confusions = load_confusions()
             unigrams = lm.unigram_table()
-            table = build_completions(unigrams, confusions.classes, confusions.syllables)
+            table = build_completions(unigrams, confusions.syllables)
             return confusions, table, unigrams, jieba_words(KNOWN_MIN_FREQ), jieba_words(GUARD_MIN_FREQ)
 
         here = Path(__file__).parent
@@ -291,27 +291,27 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     unigram = model.lm.unigram
     confusions = model.confusions
     out: list[Candidate] = []
-    classes = [() if prot[i] else confusions.classes(ch) for i, ch in enumerate(run)]
+    none: frozenset[str] = frozenset()
+    allowed = [none if prot[i] else confusions.allowed(ch) for i, ch in enumerate(run)]
     for a, b in zip(bounds, bounds[1:]):  # characters of a common word as segmented are taken as written
         if b - a >= 2 and (unigram(run[a:b]) or -99.0) > COMMON_WORD_LOGP:
-            classes[a:b] = [()] * (b - a)
+            allowed[a:b] = [none] * (b - a)
     known = model.known_words
     for length in range(MIN_LEN, MAX_LEN + 1):
         for a in range(0, n - length + 1):
             b = a + length
-            if not any(classes[a:b]):
+            if not any(allowed[a:b]):
                 continue
             written = unigram(run[a:b])
             if written is not None and written > COMMON_WORD_LOGP or run[a:b] in known:
                 continue
             for i in range(a, b):
-                if not classes[i]:
+                ok = allowed[i]
+                if not ok:
                     continue
                 ch = run[i]
                 left, right = run[a:i], run[i + 1:b]
-                stem = left + MASK + right + MASK
-                hits = {c for sc in classes[i] for c in comp.get(stem + sc, "")}
-                hits.discard(ch)
+                hits = {c for c in comp.get(left + MASK + right, "") if c in ok}
                 for c in sorted(hits):  # sorted: the same findings whatever the hash seed
                     kind = confusions.kind(ch, c) or SHAPE
                     new = left + c + right
