@@ -3,7 +3,8 @@
 Every sentence here was written for these tests. The clean ones hold words that the checker once took
 for typos on clean prose (提质→提示, 还未→还有, 办公用房→办公用户, 易地→异地, 转企改制→转让改制,
 因城施策→因城市策); each must stay silent with either scorer, and the ones the LM flagged before the
-guard must still be flagged with the guard switched off, so the test can fail. The fallback runs on
+guard must still be flagged with the guard switched off, so the test can fail (十九大和, 扶贫办主任 are
+protected spans instead: protect.py). The fallback runs on
 jieba's dictionary (a default dependency) and is tested always; LM tests skip without the LM.
 """
 from __future__ import annotations
@@ -44,6 +45,8 @@ CLEAN = [
     "推进经营性文化事业单位转企改制。",
     "坚持因城施策，促进房地产市场平稳健康发展。",
     "对未经批准擅自开工的项目，依法予以查处。",
+    "深入学习贯彻党的十九大和十九届历次全会精神。",   # 十九大 is a number word (十九大和 → 十九太和 before)
+    "县扶贫办主任、信访办副主任参加会议。",            # X办主任 (办主任 → 班主任 before)
 ]
 
 
