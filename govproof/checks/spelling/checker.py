@@ -300,7 +300,7 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     for length in range(MIN_LEN, MAX_LEN + 1):
         for a in range(0, n - length + 1):
             b = a + length
-            if not any(allowed[a:b]):
+            if not any(allowed[a:b]) or any(prot[a:b]):  # a word half in a name or number is no word of the text
                 continue
             written = unigram(run[a:b])
             if written is not None and written > COMMON_WORD_LOGP or run[a:b] in known:
