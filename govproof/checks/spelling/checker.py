@@ -311,8 +311,10 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
                     continue
                 ch = run[i]
                 left, right = run[a:i], run[i + 1:b]
-                hits = {c for c in comp.get(left + MASK + right, "") if c in ok}
-                for c in sorted(hits):  # sorted: the same findings whatever the hash seed
+                got = comp.get(left + MASK + right)
+                if not got:
+                    continue
+                for c in sorted(ok.intersection(got)):  # sorted: the same findings whatever the hash seed
                     kind = confusions.kind(ch, c) or SHAPE
                     new = left + c + right
                     if kind == NEAR_SOUND and (unigram(new) or -99.0) < NEAR_SOUND_MIN_LOGP:

@@ -196,6 +196,8 @@ def describe_active() -> str | None:
 def segment(text: str, lm: WordLM) -> list[str]:
     """Most probable segmentation under the LM's unigrams, so words match the model's vocabulary."""
     n = len(text)
+    if n < 2:
+        return [text] if text else []
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
     unigram = lm.unigram
