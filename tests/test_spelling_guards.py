@@ -47,6 +47,7 @@ CLEAN = [
     "对未经批准擅自开工的项目，依法予以查处。",
     "深入学习贯彻党的十九大和十九届历次全会精神。",   # 十九大 is a number word (十九大和 → 十九太和 before)
     "县扶贫办主任、信访办副主任参加会议。",            # X办主任 (办主任 → 班主任 before)
+    "全体干部群众勠力同心，攻坚克难。",                # 勠力同心 is the dictionary form (→ 戮力同心 before)
 ]
 
 
@@ -57,6 +58,14 @@ def test_lexicon_holds_official_words_jieba_lacks():
     guarded = jieba_words(10)
     assert {"防控", "用房", "拟订"} <= guarded and "机志" not in guarded
     assert jieba_words(300) < guarded
+
+
+@needs_lm
+def test_without_the_reviewed_list_the_lm_flags_its_words(monkeypatch):
+    from govproof.checks.spelling.checker import load_model
+
+    monkeypatch.setattr(load_model(None), "right_words", frozenset())
+    assert ("勠力同心", "戮力同心") in fixes("全体干部群众勠力同心，攻坚克难。")
 
 
 def test_guard_covers_a_span_inside_a_word_not_one_crossing_its_edge():
