@@ -58,6 +58,13 @@ class Confusions:
             return SHAPE
         return None
 
+    @lru_cache(maxsize=65536)
+    def sound_keys(self, word: str) -> tuple[str, ...]:
+        """The completions table's pinyin keys of ``word`` (cached: official prose repeats its words)."""
+        from .completions import sound_keys
+
+        return tuple(sound_keys(word, self.syllables))
+
     @lru_cache(maxsize=8192)
     def allowed(self, written: str) -> frozenset[str]:
         """Every character that ``kind(written, ·)`` accepts, as one set (cached: the hot path tests membership)."""

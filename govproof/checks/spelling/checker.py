@@ -284,7 +284,7 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     both and the wrong one was picked: 审计 typed as 神迹).
     """
     from .candidates import NEAR_SOUND, SHAPE
-    from .completions import MASK, MAX_LEN, MIN_LEN, sound_keys
+    from .completions import MASK, MAX_LEN, MIN_LEN
 
     n = len(run)
     comp = model.completions
@@ -331,7 +331,7 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
                 continue
             floor = max(WORD_MIN_LOGP, (written_logp or -7.0) - WORD_MAX_RARER)
             seen = set()
-            for k in sound_keys(written, confusions.syllables):
+            for k in confusions.sound_keys(written):
                 for new in comp.get(k, "").split(","):
                     if new and new not in seen and sum(x != y for x, y in zip(new, written)) >= 2:
                         seen.add(new)
