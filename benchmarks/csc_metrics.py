@@ -7,15 +7,20 @@ sentence-level detection/correction, character-level detection and the share of 
 from __future__ import annotations
 
 import bisect
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from govproof.config import Config
-from govproof.document import Document
-from govproof.engine import Engine
-from govproof.finding import Finding
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's govproof, not an installed one
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+from govproof.config import Config  # noqa: E402
+from govproof.document import Document  # noqa: E402
+from govproof.engine import Engine  # noqa: E402
+from govproof.finding import Finding  # noqa: E402
+
+# ../shared/data beside the checkout (or beside the folder of worktrees the checkout is in)
+SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents[1:4] if (p / "shared" / "data").is_dir()),
+              Path(__file__).resolve().parents[2] / "shared" / "data")
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:

@@ -43,11 +43,6 @@ class Confusions:
     fuzzy_syllables: dict[str, frozenset[str]]
     by_fuzzy: dict[str, frozenset[str]]      # IME-confusion class → its characters
     shape: dict[str, frozenset[str]]
-    shape_groups: dict[str, tuple[str, ...]]  # character → ids ("#12") of the look-alike groups it is in
-
-    def classes(self, ch: str) -> tuple[str, ...]:
-        """The keys under which ``ch`` is filed in the completions table: its sound classes and shape groups."""
-        return (*self.fuzzy_syllables.get(ch, ()), *self.shape_groups.get(ch, ()))
 
     def kind(self, written: str, other: str) -> str | None:
         """How ``other`` could have become ``written``: same sound, near sound, similar shape, or not at all."""
@@ -62,6 +57,13 @@ class Confusions:
         if group and other in group:
             return SHAPE
         return None
+
+    @lru_cache(maxsize=65536)
+    def sound_keys(self, word: str) -> tuple[str, ...]:
+        """The completions table's pinyin keys of ``word`` (cached: official prose repeats its words)."""
+        from .completions import sound_keys
+
+        return tuple(sound_keys(word, self.syllables))
 
     @lru_cache(maxsize=8192)
     def allowed(self, written: str) -> frozenset[str]:
@@ -88,18 +90,13 @@ def load_confusions() -> Confusions:
         for fz in classes:
             by_fuzzy.setdefault(fz, set()).add(ch)
     shape: dict[str, set[str]] = {}
-    groups: dict[str, list[str]] = {}
-    count = 0
     for name in ("shape-similar.txt", "shape-pycorrector.txt"):
         path = folder / name
         if not path.is_file():
             continue
         for line in read_word_list(path):
             group = [c for c in line.split() if len(c) == 1]
-            count += 1
-            gid = f"#{count}"
             for ch in group:
                 shape.setdefault(ch, set()).update(g for g in group if g != ch)
-                groups.setdefault(ch, []).append(gid)
     return Confusions(syllables, fuzzy_syllables, {k: frozenset(v) for k, v in by_fuzzy.items()},
-                      {ch: frozenset(s) for ch, s in shape.items()}, {ch: tuple(g) for ch, g in groups.items()})
+                      {ch: frozenset(s) for ch, s in shape.items()})

@@ -37,6 +37,7 @@ NEAR_SOUND_MIN_LOGP = -5.5    # a near-sound (IME fuzzy) replacement must make a
 DEFAULT_THRESHOLD = 0.7      # probability a correction needs to be reported (spelling.threshold)
 DEFAULT_SECOND = 0.3         # probability needed by further corrections in a sentence that already has one
 DEFAULT_SAFE = 0.9            # ... to be a safe fix (spelling.safe_confidence)
+DEFAULT_GUARD = 0.9           # probability needed to change a character inside a word known to be right (lexicon.py)
 RARE_CHAR_LOGP = -7.5        # unigram given to a character the LM does not hold as a word
 RARE_WORD_LOGP = -6.0         # a written "word" rarer than this is reported as a typo (IME vocabularies hold 按排)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
@@ -84,32 +85,38 @@ class Model:
     completions: dict[str, str]
     confusions: "Confusions"
     known_words: frozenset[str]   # real words the LM's vocabulary lacks (from jieba's dictionary): never rewritten
+    guarded_words: frozenset[str]  # words right as written that are rewritten only on strong evidence
+    right_words: frozenset[str]    # the reviewed list of words right as written: never rewritten inside
 
 
 _MODELS: dict[tuple[str | None, str | None], Model] = {}
 
 
 def load_model(lm_path: str | None, scorer: str | None = None) -> Model:
+    from .lm import requested_scorer
+
+    scorer = requested_scorer(scorer)
     if (lm_path, scorer) not in _MODELS:
         from ...data import data_dir
         from .candidates import load_confusions
         from .completions import build_completions, cached
-        from .lm import dictionary_words, load_lm
+        from .lexicon import GUARD_MIN_FREQ, KNOWN_MIN_FREQ, common_words, jieba_words
+        from .lm import load_lm
 
         lm = load_lm(lm_path, scorer)
 
-        def build() -> tuple["Confusions", dict[str, str], dict[str, float], frozenset[str]]:
+        def build() -> tuple["Confusions", dict[str, str], dict[str, float], frozenset[str], frozenset[str]]:
             confusions = load_confusions()
             unigrams = lm.unigram_table()
-            known = dictionary_words()
-            return confusions, build_completions(unigrams, confusions.classes, confusions.syllables), unigrams, known
+            table = build_completions(unigrams, confusions.syllables)
+            return confusions, table, unigrams, jieba_words(KNOWN_MIN_FREQ), jieba_words(GUARD_MIN_FREQ)
 
         here = Path(__file__).parent
-        sources = [lm.path, __file__, str(here / "candidates.py"), str(here / "lm.py"),
+        sources = [lm.path, __file__, *(str(here / m) for m in ("candidates.py", "lm.py", "lexicon.py")),
                    *map(str, sorted((data_dir("dictionaries") / "spelling").glob("*")))]
-        confusions, table, unigrams, known = cached(sources, build)  # type: ignore[misc]
+        confusions, table, unigrams, known, guarded = cached(sources, build)  # type: ignore[misc]
         lm.use_unigrams(unigrams)
-        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known)
+        _MODELS[(lm_path, scorer)] = Model(lm, table, confusions, known, guarded, common_words())
     return _MODELS[(lm_path, scorer)]
 
 
@@ -120,6 +127,7 @@ class SpellingCheck(Check):
         self.threshold = float(config.option("spelling.threshold", DEFAULT_THRESHOLD))
         self.second_threshold = float(config.option("spelling.second_threshold", DEFAULT_SECOND))
         self.safe_confidence = float(config.option("spelling.safe_confidence", DEFAULT_SAFE))
+        self.guard_threshold = float(config.option("spelling.guard_threshold", DEFAULT_GUARD))
         self.rare_word_logp = float(config.option("spelling.rare_word_logp", RARE_WORD_LOGP))
         self.enabled = bool(config.option("spelling.enabled", True))
         self.backend_name: str | None = config.option("spelling.backend")
@@ -151,7 +159,7 @@ class SpellingCheck(Check):
             return found
         for s, e in doc.sentences:
             runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(doc.text, s, e)]
-            rated = [(off, run, self._rated(off, run, mask, model)) for off, run in runs]
+            rated = [(off, run, self._unguarded(run, self._rated(off, run, mask, model), model)) for off, run in runs]
             chosen = [(off, run, self._select(run, cands, model, self.threshold)) for off, run, cands in rated]
             if any(acc for _, _, acc in chosen) and self.second_threshold < self.threshold:
                 # typos come in clusters: once a sentence has a sure one, its weaker neighbours get a second look
@@ -190,6 +198,15 @@ class SpellingCheck(Check):
         for c in cands:
             c.p = probability(c, model.lm.kind)
         return cands
+
+    def _unguarded(self, run: str, cands: list[Candidate], model: Model) -> list[Candidate]:
+        """Drop corrections inside a listed right word (提质, 还未), and inside a jieba word unless the evidence is strong."""
+        from .lexicon import inside_guarded
+
+        floor = min(self.threshold, self.second_threshold)  # below it a candidate is never reported
+        return [c for c in cands if c.p >= floor
+                and not inside_guarded(run, c.start, c.end, model.right_words)
+                and (c.p >= self.guard_threshold or not inside_guarded(run, c.start, c.end, model.guarded_words))]
 
     @staticmethod
     def _select(run: str, cands: list[Candidate], model: Model, threshold: float) -> list[Candidate]:
@@ -252,35 +269,37 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
     both and the wrong one was picked: 审计 typed as 神迹).
     """
     from .candidates import NEAR_SOUND, SHAPE
-    from .completions import MASK, MAX_LEN, MIN_LEN, sound_keys
+    from .completions import MASK, MAX_LEN, MIN_LEN
 
     n = len(run)
     comp = model.completions
     unigram = model.lm.unigram
     confusions = model.confusions
     out: list[Candidate] = []
-    classes = [() if prot[i] else confusions.classes(ch) for i, ch in enumerate(run)]
+    none: frozenset[str] = frozenset()
+    allowed = [none if prot[i] else confusions.allowed(ch) for i, ch in enumerate(run)]
     for a, b in zip(bounds, bounds[1:]):  # characters of a common word as segmented are taken as written
         if b - a >= 2 and (unigram(run[a:b]) or -99.0) > COMMON_WORD_LOGP:
-            classes[a:b] = [()] * (b - a)
+            allowed[a:b] = [none] * (b - a)
     known = model.known_words
     for length in range(MIN_LEN, MAX_LEN + 1):
         for a in range(0, n - length + 1):
             b = a + length
-            if not any(classes[a:b]):
+            if not any(allowed[a:b]) or any(prot[a:b]):  # a word half in a name or number is no word of the text
                 continue
             written = unigram(run[a:b])
             if written is not None and written > COMMON_WORD_LOGP or run[a:b] in known:
                 continue
             for i in range(a, b):
-                if not classes[i]:
+                ok = allowed[i]
+                if not ok:
                     continue
                 ch = run[i]
                 left, right = run[a:i], run[i + 1:b]
-                stem = left + MASK + right + MASK
-                hits = {c for sc in classes[i] for c in comp.get(stem + sc, "")}
-                hits.discard(ch)
-                for c in sorted(hits):  # sorted: the same findings whatever the hash seed
+                got = comp.get(left + MASK + right)
+                if not got:
+                    continue
+                for c in sorted(ok.intersection(got)):  # sorted: the same findings whatever the hash seed
                     kind = confusions.kind(ch, c) or SHAPE
                     new = left + c + right
                     if kind == NEAR_SOUND and (unigram(new) or -99.0) < NEAR_SOUND_MIN_LOGP:
@@ -297,7 +316,7 @@ def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> l
                 continue
             floor = max(WORD_MIN_LOGP, (written_logp or -7.0) - WORD_MAX_RARER)
             seen = set()
-            for k in sound_keys(written, confusions.syllables):
+            for k in confusions.sound_keys(written):
                 for new in comp.get(k, "").split(","):
                     if new and new not in seen and sum(x != y for x, y in zip(new, written)) >= 2:
                         seen.add(new)
@@ -345,6 +364,10 @@ class _Scorer:
         if base is None:
             base = self._base[(lo, hi)] = lm.score(self.words[lo:hi], bos, eos)
         c.gain = lm.score(new, bos, eos) - base
+        if lm.kind == "frequency":
+            # unigrams see no context, but the corrected window may join a longer dictionary word (a phrase)
+            window = run[b[lo]:c.start] + c.new + run[c.end:b[hi]]
+            c.gain = max(c.gain, lm.score(segment(window, lm), bos, eos) - base)
         c.written_logp = lm.unigram(run[c.start:c.end])
         c.new_logp = lm.unigram(new_word) or -7.0
         c.aligned = b[first] == c.start and b[last + 1] == c.end

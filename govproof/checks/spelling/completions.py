@@ -1,9 +1,8 @@
 """Word completions: for a short window of text with one character masked, the vocabulary words that fit.
 
 This is how candidates are found cheaply: a substitution is only worth scoring when it turns the
-window into a known word (``按?`` → 安排 for 按排). Keys carry the IME-confusion class of the missing
-character (``按\\x00an``), so one lookup returns only the completions that *sound* like the written
-character. Built once per language model and cached on disk (building takes about a second).
+window into a known word (``按?`` → 安排 for 按排); the checker keeps the completing characters that
+sound or look like the written one. Built once per language model and cached on disk (building takes about a second).
 """
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from typing import Callable, Iterable, Mapping
 
 MASK = "\x00"
 MIN_LEN, MAX_LEN = 2, 4
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 _HAN_WORD = re.compile(f"[\u4e00-\u9fff]{{{MIN_LEN},{MAX_LEN}}}")
 
 
@@ -31,21 +30,18 @@ def sound_keys(word: str, syllables: Mapping[str, Iterable[str]]) -> list[str]:
     return [SOUND + k for k in keys]
 
 
-def build_completions(words: Iterable[str], classes: Callable[[str], Iterable[str]],
-                      syllables: Mapping[str, Iterable[str]]) -> dict[str, str]:
+def build_completions(words: Iterable[str], syllables: Mapping[str, Iterable[str]]) -> dict[str, str]:
     """Two kinds of keys, one table.
 
-    Masked key with a sound class or shape group (``按\\x00\\x00an``) → the characters of that class
-    completing it (``安…``); pinyin key (``\\x01shen-ji``) → the words read that way, comma-separated.
+    Masked key (``按\\x00``) → the characters completing it (``安…``; the caller keeps those confusable with
+    the written one); pinyin key (``\\x01shen-ji``) → the words read that way, comma-separated.
     """
     table: dict[str, str] = {}
     get = table.get
     for w in filter(_HAN_WORD.fullmatch, words):
         for i, ch in enumerate(w):
-            stem = w[:i] + MASK + w[i + 1:] + MASK
-            for sc in classes(ch):
-                k = stem + sc
-                table[k] = get(k, "") + ch
+            stem = w[:i] + MASK + w[i + 1:]
+            table[stem] = get(stem, "") + ch
         for k in sound_keys(w, syllables):
             table[k] = get(k, "") + "," + w
     return table

@@ -19,6 +19,7 @@ DEBIAN_LM_PATHS = (
     "/usr/lib/libime/zh_CN.lm",
 )
 LM_ENV = "GOVPROOF_LM"
+SCORER_ENV = "GOVPROOF_SCORER"   # "frequency": use the fallback even where kenlm and a model are installed
 MAX_WORD = 6            # longest word the segmenter tries
 OOV_LOGP = -7.0         # log10 probability of a character the vocabulary does not hold
 
@@ -92,7 +93,11 @@ class FrequencyLM:
                 if len(parts) >= 2 and parts[1].isdigit():
                     freqs[parts[0]] = int(parts[1])
         total = math.log10(sum(freqs.values()) or 1)
-        return {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+        table = {w: math.log10(n) - total for w, n in freqs.items() if n > 0}
+        for word, logp in modern_frequencies().items():  # words jieba lacks or under-counts (还未, 管控)
+            if logp > table.get(word, -99.0):
+                table[word] = logp
+        return table
 
     def use_unigrams(self, table: dict[str, float]) -> None:
         self._logp = table
@@ -111,6 +116,20 @@ class FrequencyLM:
         if self._logp is None:
             self.use_unigrams(self.unigram_table())
         return list(self._logp or ())
+
+
+def modern_frequencies() -> dict[str, float]:
+    """log10 P(word) from ``dictionaries/spelling/word-frequencies.tsv`` (wordfreq's list; see its build script)."""
+    from ...data import data_dir, read_word_list
+
+    path = data_dir("dictionaries") / "spelling" / "word-frequencies.tsv"
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in read_word_list(path):
+        word, _, zipf = line.partition("\t")
+        out[word] = float(zipf) - 9.0
+    return out
 
 
 def find_lm_path(configured: str | None = None) -> str | None:
@@ -137,22 +156,9 @@ def jieba_dict_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def dictionary_words(min_freq: int = 300) -> frozenset[str]:
-    """Words of 2–4 Chinese characters that jieba's dictionary holds at least ``min_freq`` times.
-
-    A second opinion on what counts as a real word: the IME vocabulary behind the Debian model lacks
-    common words (确有, 一级 is rare there), and a written word is not to be "corrected" into another.
-    """
-    path = jieba_dict_path()
-    if path is None:
-        return frozenset()
-    words = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split(" ", 2)
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4 and parts[1].isdigit() and int(parts[1]) >= min_freq:
-                words.add(parts[0])
-    return frozenset(w for w in words if all("\u4e00" <= ch <= "\u9fff" for ch in w))
+def requested_scorer(configured: str | None = None) -> str | None:
+    """``spelling.scorer`` from the settings, else $GOVPROOF_SCORER (how benchmarks measure the plain install)."""
+    return configured or os.environ.get(SCORER_ENV) or None
 
 
 class NoLanguageModel(RuntimeError):
@@ -162,6 +168,7 @@ class NoLanguageModel(RuntimeError):
 @lru_cache(maxsize=4)
 def load_lm(configured: str | None = None, scorer: str | None = None) -> WordLM:
     """The KenLM model when there is one (and ``scorer`` is not "frequency"), else jieba's frequencies."""
+    scorer = requested_scorer(scorer)
     path = find_lm_path(configured)
     if configured and path is None:
         raise NoLanguageModel(f"spelling.lm = {configured!r}: file not found")
@@ -176,18 +183,21 @@ def load_lm(configured: str | None = None, scorer: str | None = None) -> WordLM:
 def describe_active() -> str | None:
     """What the spelling checker would score with, for ``govproof doctor`` (None: nothing usable)."""
     path = find_lm_path()
-    if path and kenlm_available():
+    forced = requested_scorer() == "frequency"
+    if path and kenlm_available() and not forced:
         return f"kenlm 词三元模型 {path}"
     freq = jieba_dict_path()
     if freq:
-        why = "未安装 kenlm" if path else "未安装 libime-data-language-model"
-        return f"只用 jieba 词频（{why}：不判断上下文中的错词）"
+        why = f"{SCORER_ENV}=frequency" if forced else "未安装 kenlm" if path else "未安装 libime-data-language-model"
+        return f"只用词频（jieba 词典；{why}：不判断上下文中的错词）"
     return None
 
 
 def segment(text: str, lm: WordLM) -> list[str]:
     """Most probable segmentation under the LM's unigrams, so words match the model's vocabulary."""
     n = len(text)
+    if n < 2:
+        return [text] if text else []
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
     unigram = lm.unigram
