@@ -1,10 +1,11 @@
 """Run audit tasks across worker processes on this machine.
 
 Deliberately small and self-contained: ``run_tasks(tasks, jobs, config, limits)`` yields one
-:class:`DocResult` per task, in completion order. A distributed engine can replace it by keeping
-that signature. A worker that dies (a crash inside a parser library) costs only the document it
-was reading: the pool is rebuilt and the documents that were in flight are retried one at a time,
-so the one that kills a worker again is reported as an error and the others are checked.
+:class:`DocResult` per task, in completion order. The runner takes any :data:`Executor`: this one
+through :func:`local_executor`, a Dask cluster through :mod:`govproof.audit.dask_executor`.
+A worker that dies (a crash inside a parser library) costs only the document it was reading: the
+pool is rebuilt and the documents that were in flight are retried one at a time, so the one that
+kills a worker again is reported as an error and the others are checked.
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ import platform
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..loaders import Limits
 from .worker import DocResult, Task, check_item
+
+# Checks tasks and yields finished batches of results; the caller records each batch in one transaction.
+Executor = Callable[[Iterable[Task], Config, Limits], Iterator[list[DocResult]]]
 
 _config: Config | None = None
 _limits: Limits = Limits()
@@ -96,6 +100,13 @@ class _Pool:
 
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def local_executor(jobs: int) -> Executor:
+    """This machine's worker processes, each document its own batch (committed as soon as it is checked)."""
+    def run(tasks: Iterable[Task], config: Config, limits: Limits) -> Iterator[list[DocResult]]:
+        return ([result] for result in run_tasks(tasks, jobs, config, limits))
+    return run
 
 
 def run_tasks(tasks: Iterable[Task], jobs: int, config: Config, limits: Limits = Limits()) -> Iterator[DocResult]:
