@@ -48,6 +48,8 @@ COMPONENTS: list[Component] = [
               spelling_scorer, "apt-get install libime-data-language-model && pip install 'govproof[lm]'"),
     Component("warcio", "govproof audit 读取 WARC 网页存档", module_probe("warcio"), "pip install 'govproof[audit]'"),
     Component("httpx", "govproof audit 按网址清单抓取网页", module_probe("httpx"), "pip install 'govproof[audit]'"),
+    Component("dask", "govproof audit --executor dask 在 Dask 集群上检查", module_probe("distributed"),
+              "pip install 'govproof[dask]'"),
 ]
 
 

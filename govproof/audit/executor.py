@@ -38,7 +38,7 @@ def _init(config: Config, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _die_with_parent()
     _config, _limits = config, limits
-    _warm_up(config)  # already done before fork on Linux: then this finds everything cached
+    warm_up(config)  # already done before fork on Linux: then this finds everything cached
 
 
 def _die_with_parent() -> None:
@@ -64,13 +64,13 @@ def _context(config: Config) -> multiprocessing.context.BaseContext:
     """Linux: fork, after building the checks here once, so workers share them (word lists, language models)
     copy-on-write and start at once. Elsewhere (no fork, or fork unsafe as on macOS): spawn."""
     if platform.system() == "Linux":
-        _warm_up(config)
+        warm_up(config)
         gc.freeze()  # keep the collector from touching (and so copying) the shared objects in every worker
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
-def _warm_up(config: Config) -> None:
+def warm_up(config: Config) -> None:
     """Build the checks and let them load what they load lazily (models, tables) by checking one sentence."""
     from ..document import Document
     from ..engine import engine_for
