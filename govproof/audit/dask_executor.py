@@ -89,7 +89,7 @@ class DaskExecutor:
         with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
                               "distributed.scheduler.worker-saturation": 1.0}):
             cluster = LocalCluster(n_workers=o.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
         return Client(cluster, set_as_default=False), cluster
 
     def _run(self, client, tasks: Iterable[Task], config: Config, limits: Limits) -> Iterator[list[DocResult]]:
