@@ -26,13 +26,18 @@ from ..loaders import Limits
 from .sources import read_item
 from .worker import DocResult, Task
 
-ALLOWED_FAILURES = 1     # a batch whose worker died is run once more, then recorded as failed
+ALLOWED_FAILURES = 1     # a batch whose worker died is run once more; if it kills that one too, its documents
+                         # are run one per task, and one that kills a worker twice is recorded as failed
 CONNECT_TIMEOUT = 30     # seconds to reach a scheduler
 _REFRESH = 2.0           # seconds between looks at how many worker threads the cluster has
 
 
 class ExecutorError(Exception):
     """The cluster cannot be used: Dask missing, the scheduler unreachable, workers set up differently."""
+
+
+class _WorkerDied(Exception):
+    """A task's worker died twice while running it (Dask's KilledWorker); the message says where."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class ClusterStats:
     """What the workers reported, for the summary and the benchmark."""
 
     batches: int = 0
-    failed_batches: int = 0
+    failed_batches: int = 0      # tasks whose worker died twice (a batch split up, or a document recorded as failed)
     builds: dict[str, int] = field(default_factory=dict)     # worker process → engines built in it
     warm_up: dict[str, float] = field(default_factory=dict)  # worker process → seconds to build its checks
     check_seconds: float = 0.0                               # time the workers spent checking, summed
@@ -110,19 +115,31 @@ class DaskExecutor:
         running = as_completed(loop=client.loop)
         looked = time.monotonic()
 
+        def submit(batch: list[Task]) -> None:
+            future = client.submit(check, batch, config, limits, pure=False)
+            pending[future] = batch
+            running.add(future)
+
         def fill() -> None:
             while len(pending) < 2 * max(1, threads):
                 batch = next(batches, None)
                 if batch is None:
                     return
-                future = client.submit(check, batch, config, limits, pure=False)
-                pending[future] = batch
-                running.add(future)
+                submit(batch)
 
         fill()
         for future in running:
             batch = pending.pop(future)
-            yield self._collect(future, batch, expected)
+            try:
+                results = self._collect(future, expected)
+            except _WorkerDied as e:
+                self.stats.failed_batches += 1
+                results = [] if len(batch) > 1 else [DocResult(batch[0].item, "error", error=(
+                    f"检查该文档的工作进程退出，重跑一次后又退出{e}，未能检查"))]
+                for task in batch if len(batch) > 1 else ():  # find the document that kills workers; check the rest
+                    submit([task])
+            if results:
+                yield results
             if time.monotonic() - looked > _REFRESH:
                 threads, looked = sum(client.nthreads().values()), time.monotonic()
             fill()
@@ -132,17 +149,14 @@ class DaskExecutor:
         while batch := list(islice(source, self.options.batch_size)):
             yield [_with_data(t, limits) for t in batch] if self.options.send_data else batch
 
-    def _collect(self, future, batch: list[Task], expected: str) -> list[DocResult]:
+    def _collect(self, future, expected: str) -> list[DocResult]:
         from distributed import KilledWorker
 
         try:
             outcome = future.result()
         except KilledWorker as e:
-            self.stats.failed_batches += 1
             last = getattr(getattr(e, "last_worker", None), "address", "")
-            return [DocResult(t.item, "error", error=f"检查这一批 {len(batch)} 个文档的工作进程退出，重跑一次后又退出"
-                                                       f"{'（最后一次在 ' + last + '）' if last else ''}，未能检查")
-                    for t in batch]
+            raise _WorkerDied(f"（最后一次在 {last}）" if last else "") from None
         except (Exception, CancelledError) as e:
             raise ExecutorError(f"Dask 任务未能完成（{type(e).__name__}: {e}）；已完成的文档已保存，"
                                 "再次运行同一命令即可继续") from None
