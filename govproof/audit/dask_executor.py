@@ -57,6 +57,7 @@ class ClusterStats:
     builds: dict[str, int] = field(default_factory=dict)     # worker process → engines built in it
     warm_up: dict[str, float] = field(default_factory=dict)  # worker process → seconds to build its checks
     check_seconds: float = 0.0                               # time the workers spent checking, summed
+    check_cpu: float = 0.0                                   # CPU seconds of that, summed
 
 
 class DaskExecutor:
@@ -168,6 +169,7 @@ class DaskExecutor:
         s.builds[outcome.worker] = outcome.builds
         s.warm_up[outcome.worker] = outcome.warm_up
         s.check_seconds += outcome.seconds
+        s.check_cpu += outcome.cpu
         return outcome.results
 
 
