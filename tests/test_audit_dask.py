@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from audit_site import AS_OF, build_site, rows
+from audit_site import AS_OF, build_site, numbered_notices, rows
 from conftest import EXAMPLE
 from govproof.cli import main
 
@@ -51,16 +51,6 @@ def cluster():
 def client(cluster):
     with distributed.Client(cluster, set_as_default=False) as c:
         yield c
-
-
-def _txt_site(root, pages: int):
-    filler = "各单位要认真落实工作责任，确保各项任务按期完成。" * 20
-    for i in range(pages):
-        d = root / f"s{i % 5}"
-        d.mkdir(parents=True, exist_ok=True)
-        typo = "请各单位按排专人负责。" if i % TYPO_EVERY == 0 else "请各单位安排专人负责。"
-        (d / f"p{i:04d}.txt").write_text(f"第{i}号通知\n{typo}\n{filler}\n", encoding="utf-8")
-    return root
 
 
 def _expected_typos(pages: int) -> list[str]:
@@ -106,7 +96,7 @@ def test_same_results_as_the_local_executor(cluster, tmp_path, capsys):
 
 def test_a_worker_killed_mid_run_still_records_every_document_once(cluster, client, tmp_path, capsys):
     pages = 300
-    site, db = _txt_site(tmp_path / "site", pages), tmp_path / "audit.db"
+    site, db = numbered_notices(tmp_path / "site", pages, TYPO_EVERY), tmp_path / "audit.db"
     victim = sorted(client.run(os.getpid).values())[0]
     killed_at: list[int] = []
 
@@ -130,7 +120,7 @@ def test_a_worker_killed_mid_run_still_records_every_document_once(cluster, clie
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX kill -9")
 def test_driver_killed_and_resumed_redoes_nothing_and_loses_nothing(cluster, tmp_path, capsys):
     pages = 300
-    site, db = _txt_site(tmp_path / "site", pages), tmp_path / "audit.db"
+    site, db = numbered_notices(tmp_path / "site", pages, TYPO_EVERY), tmp_path / "audit.db"
     args = ["audit", str(site), "--db", str(db), "--select", "S101", "--as-of", AS_OF, "--quiet",
             *_dask(cluster, "--batch-size", "4")]
     proc = subprocess.Popen([sys.executable, "-m", "govproof", *args], stdout=subprocess.DEVNULL,
@@ -156,7 +146,7 @@ def test_driver_killed_and_resumed_redoes_nothing_and_loses_nothing(cluster, tmp
 
 
 def test_own_local_cluster_builds_the_checks_once_per_worker_process(tmp_path):
-    site = _txt_site(tmp_path / "site", 40)
+    site = numbered_notices(tmp_path / "site", 40, TYPO_EVERY)
     tasks = [Task(item) for item in folder_items(site)]
     executor = DaskExecutor(DaskOptions(workers=2, batch_size=2))
     results = [r for batch in executor(tasks, CONFIG, Limits()) for r in batch]
@@ -167,7 +157,7 @@ def test_own_local_cluster_builds_the_checks_once_per_worker_process(tmp_path):
 
 
 def test_a_document_that_kills_its_worker_every_time_is_found_and_recorded_as_failed(cluster, tmp_path):
-    site = _txt_site(tmp_path / "site", 12)
+    site = numbered_notices(tmp_path / "site", 12, TYPO_EVERY)
     (site / "s0" / "poison.txt").write_text("这个文件让检查它的进程退出。\n", encoding="utf-8")
     tasks = [Task(item) for item in folder_items(site)]
 

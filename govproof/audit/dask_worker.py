@@ -64,7 +64,6 @@ class WarmUp(WorkerPlugin):
         _warm_up_seconds = time.perf_counter() - t0
 
 
-
 def check_batch(tasks: list[Task], config: Config, limits: Limits) -> BatchOutcome:
     """Check each document of the batch; never raises for a bad document (see :func:`check_item`)."""
     from ..engine import engine_for
