@@ -55,7 +55,7 @@ def run_audit(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     executor, problem = executor_from_args(args, jobs, None if args.quiet else err.print)
     if problem:
-        print(f"govproof：{problem}", file=sys.stderr)
+        print(f"govproof: {problem}", file=sys.stderr)
         return EXIT_ERROR
     limits = Limits(max_file_bytes=int(args.max_size * 1024 * 1024))
     crawl = CrawlOptions(max_depth=args.max_depth, rate=args.rate, timeout=args.timeout,
