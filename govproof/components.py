@@ -76,6 +76,8 @@ COMPONENTS: list[Component] = [
     Component("httpx", "govproof audit 按网址清单抓取网页", module_probe("httpx"), "pip install 'govproof[audit]'"),
     Component("serve", "govproof serve 本机网页校对（Starlette、uvicorn、python-multipart）",
               modules_probe("starlette", "uvicorn", "python_multipart"), "pip install 'govproof[serve]'"),
+    Component("dask", "govproof audit --executor dask 在 Dask 集群上检查", module_probe("distributed"),
+              "pip install 'govproof[dask]'"),
 ]
 
 

@@ -33,6 +33,17 @@ def build_site(root: Path) -> Path:
     return root
 
 
+def numbered_notices(root: Path, pages: int, typo_every: int) -> Path:
+    """``pages`` plain-text notices in 5 sections; every ``typo_every``-th has one 按排 (S101), the rest none."""
+    filler = "各单位要认真落实工作责任，确保各项任务按期完成。" * 20
+    for i in range(pages):
+        d = root / f"s{i % 5}"
+        d.mkdir(parents=True, exist_ok=True)
+        typo = "请各单位按排专人负责。" if i % typo_every == 0 else "请各单位安排专人负责。"
+        (d / f"p{i:04d}.txt").write_text(f"第{i}号通知\n{typo}\n{filler}\n", encoding="utf-8")
+    return root
+
+
 def rows(db: Path, sql: str, *args) -> list[tuple]:
     con = sqlite3.connect(db)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pytest
 
@@ -181,3 +182,30 @@ def test_executor_survives_a_dying_worker(tmp_path, monkeypatch):
     assert sorted(results) == ["a.txt", "bad.txt", "c.txt", "d.txt", "e.txt"]
     assert results["bad.txt"].status == "error" and "worker process died" in results["bad.txt"].error
     assert all(r.status == "checked" and len(r.findings) == 1 for k, r in results.items() if k != "bad.txt")
+
+
+def test_time_limit_applies_off_the_main_thread_too(tmp_path):
+    """Dask runs tasks in a worker thread, where SIGALRM cannot reach: the limit must hold there as well."""
+    import threading
+
+    from govproof.audit.sources import folder_items
+    from govproof.audit.worker import Task, check_item
+    from govproof.config import Config
+    from govproof.loaders import Limits
+
+    (tmp_path / "long.txt").write_text("请各单位按排专人负责，确保各项任务按期完成。\n" * 20000, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("请各单位按排专人负责。\n", encoding="utf-8")
+    items = {i.key: i for i in folder_items(tmp_path)}
+    config = Config(select=("S101",))
+    results = {}
+
+    def work():
+        results["long"] = check_item(Task(items["long.txt"]), config, Limits(max_seconds=0.05))
+        time.sleep(0.1)  # a timeout that fired late must not land in the next document
+        results["short"] = check_item(Task(items["short.txt"]), config, Limits(max_seconds=30))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(60)
+    assert results["long"].status == "error" and "检查超时（上限 0.05 秒）" in results["long"].error
+    assert results["short"].status == "checked" and len(results["short"].findings) == 1

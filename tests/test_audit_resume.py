@@ -10,20 +10,11 @@ import time
 
 import pytest
 
-from audit_site import AS_OF, rows
+from audit_site import AS_OF, numbered_notices, rows
 from govproof.cli import main
 
 PAGES = 300
 TYPO_EVERY = 3  # every third page has one 按排
-
-
-def _build(root):
-    filler = "各单位要认真落实工作责任，确保各项任务按期完成。" * 20
-    for i in range(PAGES):
-        d = root / f"s{i % 5}"
-        d.mkdir(parents=True, exist_ok=True)
-        typo = "请各单位按排专人负责。" if i % TYPO_EVERY == 0 else "请各单位安排专人负责。"
-        (d / f"p{i:04d}.txt").write_text(f"第{i}号通知\n{typo}\n{filler}\n", encoding="utf-8")
 
 
 def _count(db) -> int:
@@ -40,7 +31,7 @@ def _count(db) -> int:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX kill -9")
 def test_kill_and_resume_loses_nothing_and_redoes_nothing(tmp_path, capsys):
     site, db = tmp_path / "site", tmp_path / "audit.db"
-    _build(site)
+    numbered_notices(site, PAGES, TYPO_EVERY)
     cmd = [sys.executable, "-m", "govproof", "audit", str(site), "--db", str(db), "--jobs", "2", "--select", "S101",
            "--as-of", AS_OF, "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -11,6 +11,7 @@ DEFAULT_DB = "govproof-audit.db"
 
 def add_audit_args(p: argparse.ArgumentParser) -> None:
     from ..run import add_run_args
+    from .dask_executor import add_executor_args
 
     p.add_argument("source", nargs="?", metavar="SOURCE",
                    help="保存下来的网页文件夹（网站导出、wget --mirror 镜像）、WARC/WARC.gz 文件或 http(s) 网址；"
@@ -31,6 +32,7 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-documents", type=int, default=10_000, metavar="N", help="网址来源：最多抓取 N 个文档（默认 10000）")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="跳过大于此大小的文档（默认 50 MB）")
     p.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
+    add_executor_args(p)
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -39,6 +41,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from ..loaders import Limits
     from ..run import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console, explicit_config, fail_on, overrides
     from .crawl import CrawlOptions
+    from .dask_executor import ExecutorError, executor_from_args
     from .executor import default_jobs
     from .runner import DatabaseBusy, _Lock, open_source
     from .sources import SourceError
@@ -49,6 +52,10 @@ def run_audit(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     if jobs < 1:
         print("govproof：--jobs 至少为 1", file=sys.stderr)
+        return EXIT_ERROR
+    executor, problem = executor_from_args(args, jobs, None if args.quiet else err.print)
+    if problem:
+        print(f"govproof：{problem}", file=sys.stderr)
         return EXIT_ERROR
     limits = Limits(max_file_bytes=int(args.max_size * 1024 * 1024))
     crawl = CrawlOptions(max_depth=args.max_depth, rate=args.rate, timeout=args.timeout,
@@ -68,7 +75,7 @@ def run_audit(args: argparse.Namespace) -> int:
                     base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
                     config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**overrides(args))
                     source = open_source(args.source, args.urls, crawl, skip=tuple(outputs))
-                    outcome = _run_with_progress(args, source, store, config, limits, jobs, err)
+                    outcome = _run_with_progress(args, source, store, config, limits, jobs, err, executor)
                     if outcome is None:
                         return EXIT_ERROR
                     res, stats, resumed = outcome
@@ -76,7 +83,7 @@ def run_audit(args: argparse.Namespace) -> int:
                     print_summary(out, res, stats, _write_outputs(args, res, config), resumed)
             finally:
                 store.close()
-    except (SourceError, StoreError, DatabaseBusy) as e:
+    except (SourceError, StoreError, DatabaseBusy, ExecutorError) as e:
         print(f"govproof：{e}", file=sys.stderr)
         return EXIT_ERROR
     except (ConfigError, KeyboardInterrupt):
@@ -90,7 +97,7 @@ def run_audit(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK
 
 
-def _run_with_progress(args, source, store, config, limits, jobs, console):
+def _run_with_progress(args, source, store, config, limits, jobs, console, executor=None):
     """The audit with its progress bar; None when interrupted (what was finished is kept)."""
     from .progress import AuditProgress, SessionStats
     from .runner import audit
@@ -118,7 +125,7 @@ def _run_with_progress(args, source, store, config, limits, jobs, console):
 
     try:
         outcome = audit(source, store, config, limits, jobs, resume=not args.restart, recheck=args.recheck,
-                        on_start=on_start,
+                        executor=executor, on_start=on_start,
                         on_result=on_result)
     except KeyboardInterrupt:
         if bar:

@@ -1,10 +1,11 @@
 """Run audit tasks across worker processes on this machine.
 
 Deliberately small and self-contained: ``run_tasks(tasks, jobs, config, limits)`` yields one
-:class:`DocResult` per task, in completion order. A distributed engine can replace it by keeping
-that signature. A worker that dies (a crash inside a parser library) costs only the document it
-was reading: the pool is rebuilt and the documents that were in flight are retried one at a time,
-so the one that kills a worker again is reported as an error and the others are checked.
+:class:`DocResult` per task, in completion order. The runner takes any :data:`Executor`: this one
+through :func:`local_executor`, a Dask cluster through :mod:`govproof.audit.dask_executor`.
+A worker that dies (a crash inside a parser library) costs only the document it was reading: the
+pool is rebuilt and the documents that were in flight are retried one at a time, so the one that
+kills a worker again is reported as an error and the others are checked.
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ import platform
 import signal
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..config import Config
 from ..loaders import Limits
 from .worker import DocResult, Task, check_item
+
+# Checks tasks and yields finished batches of results; the caller records each batch in one transaction.
+Executor = Callable[[Iterable[Task], Config, Limits], Iterator[list[DocResult]]]
 
 _config: Config | None = None
 _limits: Limits = Limits()
@@ -34,7 +38,7 @@ def _init(config: Config, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _die_with_parent()
     _config, _limits = config, limits
-    _warm_up(config)  # already done before fork on Linux: then this finds everything cached
+    warm_up(config)  # already done before fork on Linux: then this finds everything cached
 
 
 def _die_with_parent() -> None:
@@ -60,13 +64,13 @@ def _context(config: Config) -> multiprocessing.context.BaseContext:
     """Linux: fork, after building the checks here once, so workers share them (word lists, language models)
     copy-on-write and start at once. Elsewhere (no fork, or fork unsafe as on macOS): spawn."""
     if platform.system() == "Linux":
-        _warm_up(config)
+        warm_up(config)
         gc.freeze()  # keep the collector from touching (and so copying) the shared objects in every worker
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
-def _warm_up(config: Config) -> None:
+def warm_up(config: Config) -> None:
     """Build the checks and let them load what they load lazily (models, tables) by checking one sentence."""
     from ..document import Document
     from ..engine import engine_for
@@ -96,6 +100,13 @@ class _Pool:
 
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
+
+
+def local_executor(jobs: int) -> Executor:
+    """This machine's worker processes, each document its own batch (committed as soon as it is checked)."""
+    def run(tasks: Iterable[Task], config: Config, limits: Limits) -> Iterator[list[DocResult]]:
+        return ([result] for result in run_tasks(tasks, jobs, config, limits))
+    return run
 
 
 def run_tasks(tasks: Iterable[Task], jobs: int, config: Config, limits: Limits = Limits()) -> Iterator[DocResult]:

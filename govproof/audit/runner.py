@@ -13,7 +13,7 @@ from ..config import Config
 from ..finding import Severity
 from ..loaders import Limits
 from .crawl import CrawlOptions, Crawler, in_background, read_url_list
-from .executor import run_tasks
+from .executor import Executor, local_executor
 from .results import RunResults, load_results
 from .sources import Item, SourceError, folder_items, warc_items
 from .store import Run, Store
@@ -136,10 +136,13 @@ class Outcome:
 
 
 def audit(source: Source, store: Store, config: Config, limits: Limits, jobs: int, *, resume: bool = True,
-          recheck: bool = False,
+          recheck: bool = False, executor: Executor | None = None,
           on_start: Callable[[Run, int, int | None], None] | None = None,
           on_result: Callable[[object, int], None] | None = None) -> Outcome:
-    """Check every document of ``source`` not already in the run, writing each as it finishes."""
+    """Check every document of ``source`` not already in the run, writing each batch as it finishes.
+
+    ``executor`` runs the checks (default: ``jobs`` processes on this machine); only this process writes ``store``.
+    """
     fp = fingerprint(config, limits)
     run, resumed = store.start_run(source.id, settings_fingerprint(config, limits), fp,
                                    {"jobs": jobs, "select": list(config.select), "ignore": list(config.ignore)},
@@ -153,10 +156,11 @@ def audit(source: Source, store: Store, config: Config, limits: Limits, jobs: in
     if on_start:
         on_start(run, skipped, source.total)
     tasks = _new_tasks(items, done, old_hashes)
-    for result in run_tasks(tasks, jobs, config, limits):
-        n = store.add(run.id, run.sessions, result, previous.id if reuse else None)
+    for batch in (executor or local_executor(jobs))(tasks, config, limits):
+        counts = store.add_batch(run.id, run.sessions, batch, previous.id if reuse else None)
         if on_result:
-            on_result(result, n)
+            for result, n in zip(batch, counts):
+                on_result(result, n)
     store.finish_run(run.id)
     run = store.run(run.id)  # type: ignore[assignment]
     return Outcome(load_results(store, run, previous), resumed, True)

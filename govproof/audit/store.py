@@ -1,6 +1,6 @@
 """The audit's results in one SQLite file: runs, documents, findings.
 
-Each document is written with its findings in one transaction (WAL mode), so a run killed at any
+Each document (or batch of documents) is written with its findings in one transaction (WAL mode), so a run killed at any
 moment keeps every document it finished, and starting it again skips exactly those.
 A run holds its complete picture: a document unchanged since the run it is compared with has its
 row and findings copied forward, so every run can be reported on its own.
@@ -164,35 +164,39 @@ class Store:
                                (run_id,))
         return dict(rows.fetchall())
 
-    def add(self, run_id: int, session: int, r: DocResult, previous_run: int | None = None) -> int:
-        """Write one document and its findings atomically; an unchanged one copies its row from ``previous_run``.
+    def add_batch(self, run_id: int, session: int, batch: list[DocResult], previous_run: int | None = None) -> list[int]:
+        """Write documents and their findings in one transaction: all of them are recorded, or (killed meanwhile)
+        none. An unchanged document copies its row and findings from ``previous_run``.
 
-        Returns the number of findings the document has in this run.
+        Returns the number of findings each document has in this run.
         """
-        item = r.item
-        links = json.dumps(list(item.links)) if item.links else None
         with self.db:
             self.db.execute("BEGIN")
-            if r.status == "unchanged" and previous_run is not None:
-                self.db.execute(
-                    "INSERT INTO documents (run_id, key, section, title, hash, status, error, findings, size, depth,"
-                    " links, session, seconds) SELECT ?, key, ?, title, hash, 'unchanged', NULL, findings, size, ?,"
-                    " ?, ?, 0 FROM documents WHERE run_id=? AND key=?",
-                    (run_id, item.section, item.depth, links, session, previous_run, item.key))
-                cols = ", ".join(f'"{c}"' for c in _FINDING_COLS)
-                cur = self.db.execute(
-                    f"INSERT INTO findings (run_id, doc_key, {cols}) SELECT ?, doc_key, {cols} FROM findings"
-                    " WHERE run_id=? AND doc_key=? ORDER BY id", (run_id, previous_run, item.key))
-                return max(cur.rowcount, 0)
+            return [self._insert(run_id, session, r, previous_run) for r in batch]
+
+    def _insert(self, run_id: int, session: int, r: DocResult, previous_run: int | None) -> int:
+        item = r.item
+        links = json.dumps(list(item.links)) if item.links else None
+        if r.status == "unchanged" and previous_run is not None:
             self.db.execute(
-                "INSERT INTO documents (run_id, key, section, title, hash, status, error, findings, size, depth, links,"
-                " session, seconds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (run_id, item.key, item.section, r.title, r.hash, r.status, r.error, len(r.findings), r.size,
-                 item.depth, links, session, r.seconds))
-            self.db.executemany(
-                f"INSERT INTO findings (run_id, doc_key, {', '.join(chr(34) + c + chr(34) for c in _FINDING_COLS)})"
-                f" VALUES (?, ?, {', '.join('?' * len(_FINDING_COLS))})",
-                [(run_id, item.key, *_finding_values(f)) for f in r.findings])
+                "INSERT INTO documents (run_id, key, section, title, hash, status, error, findings, size, depth,"
+                " links, session, seconds) SELECT ?, key, ?, title, hash, 'unchanged', NULL, findings, size, ?,"
+                " ?, ?, 0 FROM documents WHERE run_id=? AND key=?",
+                (run_id, item.section, item.depth, links, session, previous_run, item.key))
+            cols = ", ".join(f'"{c}"' for c in _FINDING_COLS)
+            cur = self.db.execute(
+                f"INSERT INTO findings (run_id, doc_key, {cols}) SELECT ?, doc_key, {cols} FROM findings"
+                " WHERE run_id=? AND doc_key=? ORDER BY id", (run_id, previous_run, item.key))
+            return max(cur.rowcount, 0)
+        self.db.execute(
+            "INSERT INTO documents (run_id, key, section, title, hash, status, error, findings, size, depth, links,"
+            " session, seconds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (run_id, item.key, item.section, r.title, r.hash, r.status, r.error, len(r.findings), r.size,
+             item.depth, links, session, r.seconds))
+        self.db.executemany(
+            f"INSERT INTO findings (run_id, doc_key, {', '.join(chr(34) + c + chr(34) for c in _FINDING_COLS)})"
+            f" VALUES (?, ?, {', '.join('?' * len(_FINDING_COLS))})",
+            [(run_id, item.key, *_finding_values(f)) for f in r.findings])
         return len(r.findings)
 
     def documents(self, run_id: int) -> list[dict[str, Any]]:

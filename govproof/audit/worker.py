@@ -5,8 +5,10 @@ each finding's context cut out here, where the text is at hand.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,23 +100,53 @@ def _check_bytes(data: bytes, name: str, config: Config, limits: Limits) -> tupl
 
 
 class _time_limit:
-    """SIGALRM-based per-document time limit where the platform has it (POSIX, main thread)."""
+    """A per-document time limit: SIGALRM in the main thread (POSIX); elsewhere (a Dask worker's task thread)
+    a timer that raises in the checking thread, which takes effect when it next runs Python code."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self.active = hasattr(signal, "setitimer") and seconds > 0
+        self.alarm = hasattr(signal, "setitimer") and seconds > 0 and threading.current_thread() is threading.main_thread()
+        self.timer: _ThreadTimer | None = None
 
     def __enter__(self):
-        if self.active:
-            try:
-                self.previous = signal.signal(signal.SIGALRM, _alarm)
-                signal.setitimer(signal.ITIMER_REAL, self.seconds)
-            except ValueError:  # not in the main thread
-                self.active = False
+        if self.alarm:
+            self.previous = signal.signal(signal.SIGALRM, _alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        elif self.seconds > 0:
+            self.timer = _ThreadTimer(self.seconds)
         return self
 
     def __exit__(self, *exc):
-        if self.active:
+        if self.alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
+        elif self.timer is not None and self.timer.stop() and exc[0] is None:
+            raise _Timeout()
         return False
+
+
+class _ThreadTimer:
+    """Raises _Timeout in the thread that made it after ``seconds``, unless stopped first."""
+
+    def __init__(self, seconds: float):
+        self.thread_id = threading.get_ident()
+        self.lock = threading.Lock()
+        self.live, self.fired = True, False
+        self.timer = threading.Timer(seconds, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.live:
+                self.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), ctypes.py_object(_Timeout))
+
+    def stop(self) -> bool:
+        """Whether the time ran out; a timeout not yet delivered is withdrawn (the caller raises it)."""
+        with self.lock:
+            self.live = False
+            self.timer.cancel()
+            if self.fired:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), None)
+            return self.fired
