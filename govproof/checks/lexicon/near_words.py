@@ -1,0 +1,102 @@
+"""Non-words one confusable character away from a frequent word (贯切→贯彻, 震憾→震撼, 部暑→部署).
+
+Evidence without a language model: two neighbouring characters that belong to no other dictionary word of the
+sentence (each stands alone, as a typo's characters do) and that become a frequent word when one of them is
+changed to a same-sound, near-sound or look-alike character. The change must win clearly under word
+frequencies: the corrected word against the two characters read as words of their own (or against the written
+pair, when the dictionary holds it as a rare word: jieba lists 震憾 26 times, 震撼 696), and against every other
+correction of the pair.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..spelling.candidates import NEAR_SOUND, SHAPE, SOUND
+from .confusable import COMPONENT, confusion, neighbours
+
+# Tuned on ECSpell odw.train (python benchmarks/lexicon_eval.py --tune); counts are jieba dictionary counts.
+COVER_MIN = 3          # a word at least this frequent makes its characters "belong" to a word
+WORD_MIN = 300         # the corrected word must be at least this frequent
+GAIN_MIN = 3.0         # log10 gain of the corrected word over the written characters
+RARE_WORD_MAX = 50     # a written pair the dictionary holds at most this often may still be a typo ...
+RARE_GAIN_MIN = 1.3    # ... when the corrected word is this much (log10) more frequent
+MARGIN = 0.5           # log10 lead over the next candidate
+MAX_COVER = 4
+# log10 bonus by kind of confusion; a character both same-sound and look-alike (暑/署) is the likeliest slip.
+KIND_BONUS = {SOUND: 0.0, NEAR_SOUND: -1.0, SHAPE: -0.5, COMPONENT: -0.5}
+BOTH_BONUS = 0.7
+# Slips replace a rare character by a commoner one (彻 written 切): per log10 of how much more frequent the
+# changed character is, alone, than the character kept.
+COMMONER_BONUS = 0.5
+
+
+@dataclass(frozen=True)
+class NearWord:
+    start: int        # offset of the two-character window in the run
+    written: str
+    word: str
+    position: int     # 0 or 1: which character is wrong
+    kind: str
+    gain: float       # log10 gain of the correction
+    lead: float       # log10 lead over the next candidate (inf: none)
+
+
+def word_spans(run: str, freqs: dict[str, int]) -> list[int]:
+    """How many dictionary words (2–4 characters, at least COVER_MIN frequent) hold each character."""
+    n = len(run)
+    count = [0] * n
+    for a in range(n - 1):
+        for b in range(a + 2, min(n, a + MAX_COVER) + 1):
+            if freqs.get(run[a:b], 0) >= COVER_MIN:
+                for i in range(a, b):
+                    count[i] += 1
+    return count
+
+
+def _log(freqs: dict[str, int], word: str) -> float:
+    return math.log10(max(freqs.get(word, 0), 1))
+
+
+def near_words(run: str, freqs: dict[str, int], log_total: float,
+               protected: bytes | bytearray) -> Iterator[NearWord]:
+    """Two-character windows of ``run`` (a run of Chinese characters) that look like a typo of a frequent word."""
+    cover = word_spans(run, freqs)
+    for a in range(len(run) - 1):
+        written = run[a:a + 2]
+        own = 1 if freqs.get(written, 0) >= COVER_MIN else 0
+        if freqs.get(written, 0) > RARE_WORD_MAX or cover[a] > own or cover[a + 1] > own or protected[a] or protected[a + 1]:
+            continue
+        # the written pair as two words of their own, or as the rare word the dictionary holds
+        alone = (_log(freqs, written[0]), _log(freqs, written[1]))
+        as_written = max(alone[0] + alone[1] - log_total, _log(freqs, written) if own else -math.inf)
+        scored: dict[str, tuple[float, int, str]] = {}
+        for pos in (0, 1):
+            ch = written[pos]
+            for c in neighbours(ch):
+                word = written[:pos] + c + written[pos + 1:]
+                if freqs.get(word, 0) < WORD_MIN:
+                    continue
+                kind = confusion(ch, c)
+                if kind is None:
+                    continue
+                bonus = KIND_BONUS[kind] + COMMONER_BONUS * (alone[pos] - alone[1 - pos])
+                if kind == SOUND and confusion_shape(ch, c):
+                    bonus += BOTH_BONUS
+                scored[word] = (_log(freqs, word) + bonus - as_written, pos, kind)
+        if not scored:
+            continue
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+        word, (gain, pos, kind) = ranked[0]
+        lead = gain - ranked[1][1][0] if len(ranked) > 1 else math.inf
+        if gain >= (RARE_GAIN_MIN if own else GAIN_MIN) and lead >= MARGIN:
+            yield NearWord(a, written, word, pos, kind, gain, lead)
+
+
+def confusion_shape(a: str, b: str) -> bool:
+    """Whether two same-sound characters also look alike (署/暑 share 者)."""
+    from ..spelling.candidates import load_confusions
+    from .confusable import component_neighbours
+
+    return b in load_confusions().shape.get(a, ()) or b in component_neighbours().get(a, ())
