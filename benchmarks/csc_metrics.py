@@ -7,6 +7,7 @@ sentence-level detection/correction, character-level detection and the share of 
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from govproof.document import Document
 from govproof.engine import Engine
 from govproof.finding import Finding
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+# ../shared/data beside the checkout; GOVPROOF_SHARED_DATA points elsewhere (a git worktree in another folder).
+SHARED = Path(os.environ.get("GOVPROOF_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:

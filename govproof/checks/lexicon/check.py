@@ -12,10 +12,12 @@ from ...rule import Check, CheckContext, Rule
 if TYPE_CHECKING:
     from ...config import Config
     from ...document import Document
+    from .expressions import NearMiss
 
 SKIP_KINDS = ("url", "email", "latin", "code", "title")
 WINDOW_WORD_MIN = 100   # a written window the dictionary holds this often is another expression, not a typo
 EDGE_WORD_MIN = 20      # an edge character that forms a word this frequent with its outer neighbour is that word's
+INNER_WORD_MIN = 1000   # a changed character inside a word this common within the window is that word's (国家有关)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 
 FIXED_EXPRESSION = Rule(
@@ -60,7 +62,9 @@ class LexiconCheck(Check):
         if ctx.is_selected(FIXED_EXPRESSION.code):
             found.extend(self._expressions(doc, freqs))
         if ctx.is_selected(NEAR_WORD.code) and freqs:
-            found.extend(self._near_words(doc, freqs, ctx))
+            taken = [(f.start, f.end) for f in found]
+            found.extend(f for f in self._near_words(doc, freqs, ctx)
+                         if not any(s < f.end and f.start < e for s, e in taken))  # the lexicon knows better
         return found
 
     def _expressions(self, doc: "Document", freqs: dict[str, int]) -> Iterator[Finding]:
@@ -73,7 +77,9 @@ class LexiconCheck(Check):
         misses = []
         for m in lexicon.near_misses(text):
             written = text[m.start:m.end]
-            if written in lexicon.known or freqs.get(written, 0) >= WINDOW_WORD_MIN or _edge_word(text, m, freqs):
+            if written in lexicon.known or freqs.get(written, 0) >= WINDOW_WORD_MIN:
+                continue
+            if _edge_word(text, m, freqs) or _inner_word(written, m.position, freqs):
                 continue
             if doc.in_region(m.start, m.end, SKIP_KINDS):
                 continue
@@ -98,7 +104,11 @@ class LexiconCheck(Check):
         from .near_words import near_words
 
         log_total = _log_total(freqs)
+        from .expressions import load_lexicon
+
         mask = protected_mask(doc, ctx.config.all_whitelist)
+        for s, e in load_lexicon().occurrences(doc.text):  # a listed expression is written right (立行立改)
+            mask[s:e] = b"\x01" * (e - s)
         for m in _HAN_RUN.finditer(doc.text):
             off = m.start()
             for w in near_words(m.group(), freqs, log_total, mask[off:m.end()]):
@@ -111,7 +121,12 @@ class LexiconCheck(Check):
                     confidence=round(min(0.9, 0.5 + 0.1 * w.gain), 2))
 
 
-def _edge_word(text: str, m, freqs: dict[str, int]) -> bool:
+def _inner_word(written: str, i: int, freqs: dict[str, int]) -> bool:
+    """Whether the changed character forms a common word with a neighbour inside the window."""
+    return any(freqs.get(written[a:a + 2], 0) >= INNER_WORD_MIN for a in (i - 1, i) if 0 <= a < len(written) - 1)
+
+
+def _edge_word(text: str, m: "NearMiss", freqs: dict[str, int]) -> bool:
     """Whether the changed character sits at the edge of the window and belongs to a word outside it."""
     i, n = m.position, len(m.expression.text)
     if 0 < i < n - 1:

@@ -78,6 +78,15 @@ class Lexicon:
         for piece, where in pieces.items():
             self._automaton.add_word(piece, (len(piece), tuple(where)))
         self._automaton.make_automaton()
+        self._exact = ahocorasick.Automaton()
+        for e in expressions:
+            self._exact.add_word(e.text, len(e.text))
+        self._exact.make_automaton()
+
+    def occurrences(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans where an entry is written exactly."""
+        for end, length in self._exact.iter(text):
+            yield end + 1 - length, end + 1
 
     def near_misses(self, text: str) -> Iterator[NearMiss]:
         """Every window of ``text`` one confusable Chinese character away from an entry (never the entry itself)."""

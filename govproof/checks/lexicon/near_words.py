@@ -1,11 +1,11 @@
 """Non-words one confusable character away from a frequent word (贯切→贯彻, 震憾→震撼, 部暑→部署).
 
-Evidence without a language model: two neighbouring characters that belong to no other dictionary word of the
-sentence (each stands alone, as a typo's characters do) and that become a frequent word when one of them is
-changed to a same-sound, near-sound or look-alike character. The change must win clearly under word
-frequencies: the corrected word against the two characters read as words of their own (or against the written
-pair, when the dictionary holds it as a rare word: jieba lists 震憾 26 times, 震撼 696), and against every other
-correction of the pair.
+Evidence without a language model: two neighbouring characters that belong to no dictionary word of the
+sentence (each stands alone, as a typo's characters do), between characters that do, and that become a
+frequent word when one of them is changed to a same-sound, near-sound or look-alike character. The change must
+win clearly under word frequencies: the corrected word against the two characters read as words of their own,
+and against every other correction of the pair. A pair the dictionary holds, however rarely, is taken as
+written (jieba's rare words are mostly real: 除名, 职数, 治标).
 """
 from __future__ import annotations
 
@@ -20,8 +20,7 @@ from .confusable import COMPONENT, confusion, neighbours
 COVER_MIN = 3          # a word at least this frequent makes its characters "belong" to a word
 WORD_MIN = 300         # the corrected word must be at least this frequent
 GAIN_MIN = 3.0         # log10 gain of the corrected word over the written characters
-RARE_WORD_MAX = 50     # a written pair the dictionary holds at most this often may still be a typo ...
-RARE_GAIN_MIN = 1.3    # ... when the corrected word is this much (log10) more frequent
+ALONE_MIN = 3000       # a character this frequent as a word by itself may stand beside a typo (的, 局, 要)
 MARGIN = 0.5           # log10 lead over the next candidate
 MAX_COVER = 4
 # log10 bonus by kind of confusion; a character both same-sound and look-alike (暑/署) is the likeliest slip.
@@ -65,12 +64,13 @@ def near_words(run: str, freqs: dict[str, int], log_total: float,
     cover = word_spans(run, freqs)
     for a in range(len(run) - 1):
         written = run[a:a + 2]
-        own = 1 if freqs.get(written, 0) >= COVER_MIN else 0
-        if freqs.get(written, 0) > RARE_WORD_MAX or cover[a] > own or cover[a + 1] > own or protected[a] or protected[a + 1]:
+        if cover[a] or cover[a + 1] or protected[a] or protected[a + 1]:
             continue
-        # the written pair as two words of their own, or as the rare word the dictionary holds
+        if not (_settled(run, a - 1, cover, freqs) and _settled(run, a + 2, cover, freqs)):
+            continue  # three or more loose characters in a row: a name or a phrase the dictionary lacks
+        # the written pair read as two words of their own
         alone = (_log(freqs, written[0]), _log(freqs, written[1]))
-        as_written = max(alone[0] + alone[1] - log_total, _log(freqs, written) if own else -math.inf)
+        as_written = alone[0] + alone[1] - log_total
         scored: dict[str, tuple[float, int, str]] = {}
         for pos in (0, 1):
             ch = written[pos]
@@ -90,8 +90,13 @@ def near_words(run: str, freqs: dict[str, int], log_total: float,
         ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
         word, (gain, pos, kind) = ranked[0]
         lead = gain - ranked[1][1][0] if len(ranked) > 1 else math.inf
-        if gain >= (RARE_GAIN_MIN if own else GAIN_MIN) and lead >= MARGIN:
+        if gain >= GAIN_MIN and lead >= MARGIN:
             yield NearWord(a, written, word, pos, kind, gain, lead)
+
+
+def _settled(run: str, i: int, cover: list[int], freqs: dict[str, int]) -> bool:
+    """Whether the character at ``i`` (beside a window) is the edge of the run, part of a word or a common word."""
+    return not 0 <= i < len(run) or cover[i] > 0 or freqs.get(run[i], 0) >= ALONE_MIN
 
 
 def confusion_shape(a: str, b: str) -> bool:
