@@ -16,19 +16,20 @@ from typing import Iterator
 from ..spelling.candidates import NEAR_SOUND, SHAPE, SOUND
 from .confusable import COMPONENT, confusion, neighbours
 
-# Tuned on ECSpell odw.train (python benchmarks/lexicon_eval.py --tune); counts are jieba dictionary counts.
+# Tuned on ECSpell odw.train only (python benchmarks/lexicon_eval.py --tune: the setting with no alarm on the target
+# side and the most right fixes); counts are jieba dictionary counts.
 COVER_MIN = 3          # a word at least this frequent makes its characters "belong" to a word
-WORD_MIN = 300         # the corrected word must be at least this frequent
-GAIN_MIN = 3.0         # log10 gain of the corrected word over the written characters
-ALONE_MIN = 3000       # a character this frequent as a word by itself may stand beside a typo (的, 局, 要)
-MARGIN = 0.5           # log10 lead over the next candidate
+WORD_MIN = 1000        # the corrected word must be at least this frequent
+GAIN_MIN = 4.0         # log10 gain of the corrected word over the written characters
+ALONE_MIN = 10000      # a character this frequent as a word by itself may stand beside a typo (的, 局, 要)
+MARGIN = 1.5           # log10 lead over the next candidate
 MAX_COVER = 4
 # log10 bonus by kind of confusion; a character both same-sound and look-alike (暑/署) is the likeliest slip.
 KIND_BONUS = {SOUND: 0.0, NEAR_SOUND: -1.0, SHAPE: -0.5, COMPONENT: -0.5}
-BOTH_BONUS = 0.7
+BOTH_BONUS = 2.0
 # Slips replace a rare character by a commoner one (彻 written 切): per log10 of how much more frequent the
 # changed character is, alone, than the character kept.
-COMMONER_BONUS = 0.5
+COMMONER_BONUS = 0.7
 
 
 @dataclass(frozen=True)
