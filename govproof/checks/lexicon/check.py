@@ -99,26 +99,41 @@ class LexiconCheck(Check):
                 confidence=0.95 if sure else 0.8, fix_safe=sure)
 
     def _near_words(self, doc: "Document", freqs: dict[str, int], ctx: CheckContext) -> Iterator[Finding]:
-        from ..spelling.protect import protected_mask
         from .confusable import LABEL
         from .near_words import near_words
 
         log_total = _log_total(freqs)
-        from .expressions import load_lexicon
-
-        mask = protected_mask(doc, ctx.config.all_whitelist)
-        for s, e in load_lexicon().occurrences(doc.text):  # a listed expression is written right (立行立改)
-            mask[s:e] = b"\x01" * (e - s)
+        masks: dict[tuple[int, int], bytearray] = {}
         for m in _HAN_RUN.finditer(doc.text):
             off = m.start()
-            for w in near_words(m.group(), freqs, log_total, mask[off:m.end()]):
+            for w in near_words(m.group(), freqs, log_total):
                 start = off + w.start
+                sentence = doc.sentence_at(start)
+                if sentence not in masks:
+                    masks[sentence] = _protected(doc.text[sentence[0]:sentence[1]], ctx)
+                mask = masks[sentence]
+                if mask[start - sentence[0]] or mask[start + 1 - sentence[0]]:
+                    continue
                 wrong, right = w.written[w.position], w.word[w.position]
                 yield NEAR_WORD.finding(
                     start, start + 2, w.written,
                     f"“{w.written}”不成词，疑为“{w.word}”：“{wrong}”与“{right}”{LABEL[w.kind]}",
                     suggestion=w.word, evidence=f"词频：{w.word} {freqs.get(w.word, 0)} 次（jieba 词典）",
                     confidence=round(min(0.9, 0.5 + 0.1 * w.gain), 2))
+
+
+def _protected(sentence: str, ctx: CheckContext) -> bytearray:
+    """The statistical checker's protection (names, numbers, titles, listed terms) plus every listed expression
+    written right (立行立改 is no typo of 行为), for one sentence: asked only where a candidate is, since
+    protecting a whole document costs more than finding the candidates."""
+    from ...document import Document
+    from ..spelling.protect import protected_mask
+    from .expressions import load_lexicon
+
+    mask = protected_mask(Document(text=sentence), ctx.config.all_whitelist)
+    for s, e in load_lexicon().occurrences(sentence):
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
 
 
 def _inner_word(written: str, i: int, freqs: dict[str, int]) -> bool:

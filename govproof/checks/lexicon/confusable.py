@@ -37,6 +37,7 @@ def confusion(written: str, right: str) -> str | None:
     return kind
 
 
+@lru_cache(maxsize=8192)
 def neighbours(ch: str) -> frozenset[str]:
-    """Every character ``confusion(ch, ·)`` accepts."""
+    """Every character ``confusion(ch, ·)`` accepts (cached: the hot path tests membership)."""
     return load_confusions().allowed(ch) | component_neighbours().get(ch, frozenset())

@@ -78,6 +78,7 @@ class Lexicon:
         for piece, where in pieces.items():
             self._automaton.add_word(piece, (len(piece), tuple(where)))
         self._automaton.make_automaton()
+        self._firsts = frozenset(k[0] for k in self._middles)
         self._exact = ahocorasick.Automaton()
         for e in expressions:
             self._exact.add_word(e.text, len(e.text))
@@ -101,8 +102,10 @@ class Lexicon:
                     if miss:
                         yield miss
         if self._middles:
-            middles = self._middles
+            middles, firsts = self._middles, self._firsts
             for start in range(len(text) - 2):
+                if text[start] not in firsts:
+                    continue
                 for idx in middles.get(text[start] + text[start + 2], ()):
                     miss = self._compare(text, start, idx)
                     if miss:

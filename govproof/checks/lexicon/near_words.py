@@ -43,30 +43,42 @@ class NearWord:
     lead: float       # log10 lead over the next candidate (inf: none)
 
 
-def word_spans(run: str, freqs: dict[str, int]) -> list[int]:
-    """How many dictionary words (2–4 characters, at least COVER_MIN frequent) hold each character."""
+def coverage(run: str, freqs: dict[str, int]) -> list[bool]:
+    """For each character: whether a dictionary word of 2–4 characters, at least COVER_MIN frequent, holds it.
+
+    Two-character words first; longer ones are looked up only around the characters those leave loose.
+    """
     n = len(run)
-    count = [0] * n
+    get = freqs.get
+    out = [False] * n
     for a in range(n - 1):
-        for b in range(a + 2, min(n, a + MAX_COVER) + 1):
-            if freqs.get(run[a:b], 0) >= COVER_MIN:
-                for i in range(a, b):
-                    count[i] += 1
-    return count
+        if get(run[a:a + 2], 0) >= COVER_MIN:
+            out[a] = out[a + 1] = True
+    for i in range(n):
+        if out[i]:
+            continue
+        for length in range(3, MAX_COVER + 1):
+            for a in range(max(0, i - length + 1), min(i, n - length) + 1):
+                if get(run[a:a + length], 0) >= COVER_MIN:
+                    out[a:a + length] = [True] * length
+    return out
 
 
 def _log(freqs: dict[str, int], word: str) -> float:
     return math.log10(max(freqs.get(word, 0), 1))
 
 
-def near_words(run: str, freqs: dict[str, int], log_total: float,
-               protected: bytes | bytearray) -> Iterator[NearWord]:
-    """Two-character windows of ``run`` (a run of Chinese characters) that look like a typo of a frequent word."""
-    cover = word_spans(run, freqs)
+def near_words(run: str, freqs: dict[str, int], log_total: float) -> Iterator[NearWord]:
+    """Two-character windows of ``run`` (a run of Chinese characters) that look like a typo of a frequent word.
+
+    Protection (names, numbers, titles) is the caller's: it is costly and rarely needed, so it is asked last.
+    """
+    cover = coverage(run, freqs)
+    completions = _completions(freqs, WORD_MIN)
     for a in range(len(run) - 1):
-        written = run[a:a + 2]
-        if cover[a] or cover[a + 1] or protected[a] or protected[a + 1]:
+        if cover[a] or cover[a + 1]:
             continue
+        written = run[a:a + 2]
         if not (_settled(run, a - 1, cover, freqs) and _settled(run, a + 2, cover, freqs)):
             continue  # three or more loose characters in a row: a name or a phrase the dictionary lacks
         # the written pair read as two words of their own
@@ -75,10 +87,10 @@ def near_words(run: str, freqs: dict[str, int], log_total: float,
         scored: dict[str, tuple[float, int, str]] = {}
         for pos in (0, 1):
             ch = written[pos]
-            for c in neighbours(ch):
-                word = written[:pos] + c + written[pos + 1:]
-                if freqs.get(word, 0) < WORD_MIN:
+            for c in completions.get((pos, written[1 - pos]), ()):
+                if c == ch or c not in neighbours(ch):
                     continue
+                word = written[:pos] + c + written[pos + 1:]
                 kind = confusion(ch, c)
                 if kind is None:
                     continue
@@ -95,9 +107,27 @@ def near_words(run: str, freqs: dict[str, int], log_total: float,
             yield NearWord(a, written, word, pos, kind, gain, lead)
 
 
-def _settled(run: str, i: int, cover: list[int], freqs: dict[str, int]) -> bool:
+_COMPLETIONS: dict[tuple[int, int], dict[tuple[int, str], str]] = {}
+
+
+def _completions(freqs: dict[str, int], min_count: int) -> dict[tuple[int, str], str]:
+    """(position, the other character) → the characters completing a two-character word at least ``min_count``
+    frequent there: 部暑 looks up (1, 部) and finds 署, 属, 队 … in one step."""
+    key = (id(freqs), min_count)
+    if key not in _COMPLETIONS:
+        table: dict[tuple[int, str], str] = {}
+        for word, count in freqs.items():
+            if len(word) == 2 and count >= min_count:
+                for pos in (0, 1):
+                    k = (pos, word[1 - pos])
+                    table[k] = table.get(k, "") + word[pos]
+        _COMPLETIONS[key] = table
+    return _COMPLETIONS[key]
+
+
+def _settled(run: str, i: int, cover: list[bool], freqs: dict[str, int]) -> bool:
     """Whether the character at ``i`` (beside a window) is the edge of the run, part of a word or a common word."""
-    return not 0 <= i < len(run) or cover[i] > 0 or freqs.get(run[i], 0) >= ALONE_MIN
+    return not 0 <= i < len(run) or cover[i] or freqs.get(run[i], 0) >= ALONE_MIN
 
 
 def confusion_shape(a: str, b: str) -> bool:
