@@ -31,6 +31,10 @@ def found(text: str, code: str) -> list[tuple[str, str | None]]:
     ("各镇要因地治宜，制定具体实施方案。", "因地治宜", "因地制宜"),
     ("办理群众诉求要有条不稳、件件落实。", "有条不稳", "有条不紊"),
     ("增强四个意识、坚定四个自信、做到两个维户。", "两个维户", "两个维护"),
+    ("县退役军人事物局走访慰问烈属。", "退役军人事物局", "退役军人事务局"),  # long names outweigh the word 事物
+    ("按时缴存住房公基金。", "住房公基金", "住房公积金"),
+    ("申请人为某某科技股分有限公司。", "股分有限公司", "股份有限公司"),      # inside a company name
+    ("始终坚持人民至上、生名至上。", "生名至上", "生命至上"),
 ])
 def test_fixed_expression_near_misses(text, wrong, right):
     assert (wrong, right) in found(text, "S110")

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 SKIP_KINDS = ("url", "email", "latin", "code", "title")
 WINDOW_WORD_MIN = 100   # a written window the dictionary holds this often is another expression, not a typo
 EDGE_WORD_MIN = 20      # an edge character that forms a word this frequent with its outer neighbour is that word's
-INNER_WORD_MIN = 1000   # a changed character inside a word this common within the window is that word's (国家有关)
+INNER_WORD_MIN = 1000   # a changed character inside a word this common within the window is that word's (国家有关) ...
+INNER_MAX_LEN = 4       # ... in a short entry; in a longer one the rest of the entry outweighs it (退役军人事物局)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 
 FIXED_EXPRESSION = Rule(
@@ -79,7 +80,7 @@ class LexiconCheck(Check):
             written = text[m.start:m.end]
             if written in lexicon.known or freqs.get(written, 0) >= WINDOW_WORD_MIN:
                 continue
-            if _edge_word(text, m, freqs) or _inner_word(written, m.position, freqs):
+            if _edge_word(text, m, freqs) or len(written) <= INNER_MAX_LEN and _inner_word(written, m.position, freqs):
                 continue
             if doc.in_region(m.start, m.end, SKIP_KINDS):
                 continue
