@@ -12,9 +12,11 @@ exits cleanly without it.
 - ``--tune``: a grid over S111's thresholds scored on odw.train only (source side for catches, target side
   for false alarms); the chosen values are written into govproof/checks/lexicon/near_words.py by hand.
 
+- ``--out-of-domain``: the same finding counts and sentence-level figures on SIGHAN-15 (simplified) and the two
+  LEMON files (research use only), as information: nothing is tuned on them;
 - ``--speed``: characters per CPU second of S110/S111 alone and of a full check with and without them.
 
-    python benchmarks/lexicon_eval.py [--show] [--speed] [--tune] [--set spelling.scorer=frequency]
+    python benchmarks/lexicon_eval.py [--show] [--out-of-domain] [--speed] [--tune] [--set spelling.scorer=frequency]
 """
 from __future__ import annotations
 
@@ -75,8 +77,8 @@ def false_alarms(options: tuple) -> None:
           f"{10000 * total_found / total_n:.2f} /10k")
 
 
-def findings_by_kind(name: str, options: tuple, show: bool) -> None:
-    rows = read_pairs(ODW / name)
+def findings_by_kind(name: str, options: tuple, show: bool, rows: list[tuple[str, str]] | None = None) -> None:
+    rows = rows if rows is not None else read_pairs(ODW / name)
     _, starts, found = run_findings(rows, Config(select=CODES, options=options))
     counts = {code: [0, 0, 0] for code in CODES}
     for f in found:
@@ -91,13 +93,13 @@ def findings_by_kind(name: str, options: tuple, show: bool) -> None:
             print(f"    {f.code} {label}: {f.text}→{f.suggestion} (gold {gold})  {src[max(0, s0 - 8):s0 + 10]}")
     for code, (right, wrong, alarm) in counts.items():
         n = right + wrong + alarm
-        print(f"{name:<10} {code}: {n:>3} findings, {right} right fixes, {wrong} wrong fixes, {alarm} on correct text"
+        print(f"{name:<12} {code}: {n:>3} findings, {right} right fixes, {wrong} wrong fixes, {alarm} on correct text"
               f"  (precision {right / n if n else 0:.3f})")
 
 
-def contribution(options: tuple) -> None:
-    print("== odw.test sentence-level figures (as csc_score.py)")
-    rows = read_pairs(ODW / "odw.test")
+def contribution(options: tuple, name: str = "odw.test", rows: list[tuple[str, str]] | None = None) -> None:
+    print(f"== {name} sentence-level figures (as csc_score.py)")
+    rows = rows if rows is not None else read_pairs(ODW / "odw.test")
     for label, config in (("all S rules without S110/S111", Config(select=("S",), ignore=CODES, options=options)),
                           ("all S rules (with S110/S111)", Config(select=("S",), options=options)),
                           ("S110/S111 alone", Config(select=CODES, options=options))):
@@ -109,6 +111,16 @@ def contribution(options: tuple) -> None:
 # ALONE_MIN 1000–10000) chose values at its edges, so this one goes beyond them.
 GRID = {"GAIN_MIN": [4.0], "MARGIN": [1.5], "WORD_MIN": [1000], "COMMONER_BONUS": [0.7], "BOTH_BONUS": [1.5, 2.0, 3.0],
         "ALONE_MIN": [10000]}
+
+
+def out_of_domain(options: tuple) -> None:
+    """SIGHAN-15 and LEMON, measured as information (nothing is tuned on them)."""
+    from spelling_eval import SETS
+
+    for name, path, limit in SETS[1:]:
+        rows = read_pairs(path)[:limit] if limit else read_pairs(path)
+        findings_by_kind(name.split(" (")[0].split(",")[0], options, False, rows)
+        contribution(options, name, rows)
 
 
 def speed(options: tuple, chars: int = 500_000) -> None:
@@ -176,6 +188,7 @@ def main() -> int:
     ap.add_argument("--tune", action="store_true", help="grid over S111's thresholds on odw.train only")
     ap.add_argument("--show", action="store_true", help="list every wrong finding on odw.train/odw.test")
     ap.add_argument("--speed", action="store_true", help="also time the checks on 500,000 characters")
+    ap.add_argument("--out-of-domain", action="store_true", help="also SIGHAN-15 and LEMON (information only)")
     ap.add_argument("--set", action="append", default=[], help="option, e.g. spelling.scorer=frequency")
     args = ap.parse_args()
     if not ODW.is_dir():
@@ -190,6 +203,8 @@ def main() -> int:
     for name in ("odw.train", "odw.test"):
         findings_by_kind(name, options, args.show)
     contribution(options)
+    if args.out_of_domain:
+        out_of_domain(options)
     if args.speed:
         speed(options)
     return 0
