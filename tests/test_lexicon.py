@@ -135,3 +135,9 @@ def test_clean_notices_give_no_lexicon_finding():
     lines = [line for line in NOTICES.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     findings = check_text("\n".join(lines), Config(select=("S110", "S111")), as_of=AS_OF)
     assert [(f.code, f.text, f.suggestion) for f in findings] == []
+
+
+def test_whitelisted_words_are_never_reported():
+    text = "本站转载的《按步就班》栏目文章：按步就班。"
+    config = Config(select=("S110",), whitelist=("按步就班",))
+    assert check_text(text, config, as_of=AS_OF) == []

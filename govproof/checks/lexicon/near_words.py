@@ -1,18 +1,21 @@
-"""Non-words one confusable character away from a frequent word (贯切→贯彻, 震憾→震撼, 部暑→部署).
+"""Non-words one confusable character away from a frequent word (贯切→贯彻, 部暑→部署, 管里→管理).
 
 Evidence without a language model: two neighbouring characters that belong to no dictionary word of the
 sentence (each stands alone, as a typo's characters do), between characters that do, and that become a
 frequent word when one of them is changed to a same-sound, near-sound or look-alike character. The change must
 win clearly under word frequencies: the corrected word against the two characters read as words of their own,
-and against every other correction of the pair. A pair the dictionary holds, however rarely, is taken as
-written (jieba's rare words are mostly real: 除名, 职数, 治标).
+and against every other correction of the pair. A pair the dictionary holds at least COVER_MIN times is taken
+as written: jieba's rare words are mostly real (除名, 职数, 治标), and the typos it holds (震憾, 按排) are the
+rule packs' (S101).
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
+from ...data import data_dir, read_word_list
 from ..spelling.candidates import NEAR_SOUND, SHAPE, SOUND
 from .confusable import COMPONENT, confusion, neighbours
 
@@ -81,6 +84,8 @@ def near_words(run: str, freqs: dict[str, int], log_total: float) -> Iterator[Ne
         written = run[a:a + 2]
         if not (_settled(run, a - 1, cover, freqs) and _settled(run, a + 2, cover, freqs)):
             continue  # three or more loose characters in a row: a name or a phrase the dictionary lacks
+        if a > 0 and not cover[a - 1] and run[a - 1] in surnames():
+            continue  # a loose surname before two loose characters: a person's name (李建伟)
         # the written pair read as two words of their own
         alone = (_log(freqs, written[0]), _log(freqs, written[1]))
         as_written = alone[0] + alone[1] - log_total
@@ -105,6 +110,13 @@ def near_words(run: str, freqs: dict[str, int], log_total: float) -> Iterator[Ne
         lead = gain - ranked[1][1][0] if len(ranked) > 1 else math.inf
         if gain >= GAIN_MIN and lead >= MARGIN:
             yield NearWord(a, written, word, pos, kind, gain, lead)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """One-character surnames (dictionaries/spelling/surnames.txt)."""
+    path = data_dir("dictionaries") / "spelling" / "surnames.txt"
+    return frozenset(n for line in read_word_list(path) for n in line.split() if len(n) == 1)
 
 
 _COMPLETIONS: dict[tuple[int, int], dict[tuple[int, str], str]] = {}
