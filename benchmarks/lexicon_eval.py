@@ -107,6 +107,32 @@ def contribution(options: tuple, name: str = "odw.test", rows: list[tuple[str, s
         print(f"{label:<32} {score(rows, starts, found).line()}")
 
 
+def out_of_domain(options: tuple) -> None:
+    """SIGHAN-15 and LEMON, measured as information (nothing is tuned on them)."""
+    from spelling_eval import SETS
+
+    for name, path, limit in SETS[1:]:
+        rows = read_pairs(path)[:limit] if limit else read_pairs(path)
+        findings_by_kind(name.split(" (")[0].split(",")[0], options, False, rows)
+        contribution(options, name, rows)
+
+
+def speed(options: tuple, chars: int = 500_000) -> None:
+    """CPU time per character, one process, checks built and warmed up: S110/S111 alone, and every family with
+    and without them, on the target side of odw.train repeated to ``chars`` characters."""
+    print(f"== Throughput on odw.train targets repeated to {chars:,} characters (one process, CPU time)")
+    one = "\n".join(t for _, t in read_pairs(ODW / "odw.train")) + "\n"
+    text = (one * (chars // len(one) + 1))[:chars]
+    for label, config in (("S110/S111 alone", Config(select=CODES, options=options)),
+                          ("all families without S110/S111", Config(ignore=CODES, options=options)),
+                          ("all families", Config(options=options))):
+        engine = Engine(config)
+        engine.check(Document(text=one[:2000]))
+        t = time.process_time()
+        engine.check(Document(text=text))
+        print(f"{label:<32} {chars / (time.process_time() - t):>10,.0f} chars/s")
+
+
 # The last grid run. Before it: GAIN_MIN 2.0–3.5 × MARGIN 0.3–1.0 × WORD_MIN 100–1000 × COMMONER_BONUS 0–0.5 ×
 # ALONE_MIN 1000–10000 (best at its edges), then GAIN_MIN 3.5–4.0 × MARGIN 1.0–1.5 × COMMONER_BONUS 0.5–0.7 ×
 # ALONE_MIN 10000–30000 (4.0 / 1.5 / 0.7 / 10000 the best without alarms), then BOTH_BONUS 0.7–1.5.

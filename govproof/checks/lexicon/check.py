@@ -69,6 +69,7 @@ class LexiconCheck(Check):
         return found
 
     def _expressions(self, doc: "Document", freqs: dict[str, int]) -> Iterator[Finding]:
+        from ..spelling.candidates import NEAR_SOUND
         from .confusable import LABEL
         from .expressions import load_lexicon
 
@@ -92,7 +93,7 @@ class LexiconCheck(Check):
             written = text[m.start:m.end]
             right = m.expression.text
             i = m.position
-            sure = len(right) >= 4 and m.kind != "near-sound"
+            sure = len(right) >= 4 and m.kind != NEAR_SOUND  # a near sound (IME fuzzy pinyin) is less certain
             yield FIXED_EXPRESSION.finding(
                 m.start, m.end, written,
                 f"“{written}”疑为{m.expression.label}“{right}”之误：“{written[i]}”与“{right[i]}”{LABEL[m.kind]}",
