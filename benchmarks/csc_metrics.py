@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import bisect
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from govproof.config import Config
-from govproof.document import Document
-from govproof.engine import Engine
-from govproof.finding import Finding
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's govproof, not an installed one
+from govproof.config import Config  # noqa: E402
+from govproof.document import Document  # noqa: E402
+from govproof.engine import Engine  # noqa: E402
+from govproof.finding import Finding  # noqa: E402
 
 # ../shared/data beside the checkout; GOVPROOF_SHARED_DATA points elsewhere (a git worktree in another folder).
 SHARED = Path(os.environ.get("GOVPROOF_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
