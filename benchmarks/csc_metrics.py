@@ -7,6 +7,7 @@ sentence-level detection/correction, character-level detection and the share of 
 from __future__ import annotations
 
 import bisect
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,9 @@ from govproof.document import Document  # noqa: E402
 from govproof.engine import Engine  # noqa: E402
 from govproof.finding import Finding  # noqa: E402
 
-# ../shared/data beside the checkout (or beside the folder of worktrees the checkout is in)
-SHARED = next((p / "shared" / "data" for p in Path(__file__).resolve().parents[1:4] if (p / "shared" / "data").is_dir()),
-              Path(__file__).resolve().parents[2] / "shared" / "data")
+# ../shared/data beside the checkout (or beside the folder of worktrees it is in); GOVPROOF_SHARED_DATA points elsewhere
+_BESIDE = (p / "shared" / "data" for p in Path(__file__).resolve().parents[1:4] if (p / "shared" / "data").is_dir())
+SHARED = Path(os.environ.get("GOVPROOF_SHARED_DATA") or next(_BESIDE, Path(__file__).resolve().parents[2] / "shared" / "data"))
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ CHECK_FACTORIES: list[str] = [
     "govproof.checks.suppression:build",
     "govproof.checks.spelling.checker:build",
     "govproof.checks.variant_chars:build",
+    "govproof.checks.lexicon.check:build",
     "govproof.checks.law_names:build",
     "govproof.checks.citations:build",
     "govproof.checks.punctuation:build",
