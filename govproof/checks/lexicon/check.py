@@ -70,15 +70,19 @@ class LexiconCheck(Check):
 
     def _expressions(self, doc: "Document", freqs: dict[str, int]) -> Iterator[Finding]:
         from ..spelling.candidates import NEAR_SOUND
+        from ..spelling.protect import traditional_chars
         from .confusable import LABEL
         from .expressions import load_lexicon
 
         lexicon = load_lexicon()
+        traditional = traditional_chars()
         text = doc.text
         by_span: dict[tuple[int, int], set[str]] = {}
         misses = []
         for m in lexicon.near_misses(text):
             written = text[m.start:m.end]
+            if written[m.position] in traditional:
+                continue  # 办公廳: a traditional character is S105's to fix
             if written in lexicon.known or freqs.get(written, 0) >= WINDOW_WORD_MIN:
                 continue
             if _edge_word(text, m, freqs) or len(written) <= INNER_MAX_LEN and _inner_word(written, m.position, freqs):

@@ -51,7 +51,8 @@ def protected_terms() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _traditional_chars() -> frozenset[str]:
+def traditional_chars() -> frozenset[str]:
+    """The characters S105 rewrites: no homophone or look-alike check may claim them."""
     from ..variant_chars import load_tables
 
     return frozenset(load_tables()[0])
@@ -76,7 +77,7 @@ def protected_mask(doc: Document, extra_terms: Iterable[str] = ()) -> bytearray:
     for pattern in _patterns():
         for m in pattern.finditer(text):
             _mark(mask, *m.span())
-    traditional = _traditional_chars()
+    traditional = traditional_chars()
     for i, ch in enumerate(text):
         if ch in traditional:  # a traditional character is S105's to fix, never a homophone typo
             mask[i] = 1
