@@ -25,7 +25,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         for e in missing:
             yield _missing(a, chain, e)
         if not missing:
-            f = _fit(a, chain)
+            f = _old_number_for_topic(a, chain) or _fit(a, chain)
             if f:
                 yield f
 
@@ -98,6 +98,47 @@ def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Fin
     msg = (f"“{text}”是2007年版条例（已于2019年5月15日被修订）的条文序号，现行条例分别规定在{names}，"
            "请按答复情形选择")
     return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence)
+
+
+# The clause a citation belongs to: up to the nearest 。；：or line break on either side.
+_CLAUSE_END = regex.compile(r"[。；;：:\n]")
+
+
+def _clause(a: Analysis, chain: Chain) -> tuple[int, int]:
+    """The citation's own clause, cut where another citation of the regulation begins or ends."""
+    text = a.doc.text
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, a.sentence(chain.start)[0], chain.start)), default=0)
+    end = m.start() if (m := _CLAUSE_END.search(text, chain.end)) else len(text)
+    for other in a.ogi_chains:
+        if other is not chain and start <= other.end <= chain.start:
+            start = other.end
+        if other is not chain and chain.end <= other.start < end:
+            end = other.start
+    return start, end
+
+
+def _old_number_for_topic(a: Analysis, chain: Chain) -> Finding | None:
+    """`第二十四条的规定，本机关应在20个工作日内答复`, `第十三条规定的申请条件`: the clause names what the citation is
+    for, the number is the 2007 article of that topic and the 2019 article of that number is about something else.
+    Judged on the clause alone, so a correct citation of the decision in the same sentence does not hide it.
+    A 2019 article that grounds another decision (商业秘密 citing 第十四条) is left to C103."""
+    if a.version != "2019" or a.is_regulation_text or a.doc.in_region(chain.start, chain.end, ("quote",)):
+        return None
+    own = situations_in(a.doc.text, *_clause(a, chain))
+    for e in chain.elements:
+        if e.implied or any(s.accepts("2019", e.provision) for s in own) or _owner("2019", e.provision):
+            continue   # right, or the 2019 article grounds another decision (C103 says which fits)
+        topic = next((s for s in own if s.marks("2007", e.provision) and s.primary("2019")), None)
+        if topic is None:
+            continue
+        right = topic.primary("2019")
+        text = _label(e, a)
+        msg = (f"本句所引“{text}”是2007年版条例中“{topic.name}”的条文序号（已于2019年修订时改变），"
+               f"现行条例应引用{format_provision(right)}")
+        evidence = f"{load('2007').quote(e.provision)}\n应引{a.regulation.quote(right)}"
+        return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence,
+                                          suggestion=_suggestion(a, chain, e, right))
+    return None
 
 
 def _owner(version: str, p: Provision) -> Situation | None:
