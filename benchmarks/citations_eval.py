@@ -68,7 +68,11 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("documents, held-out 15 (benchmarks/data/citations_documents_heldout15.yaml)",
          ROOT / "benchmarks" / "data" / "citations_documents_heldout15.yaml"),
         ("documents, held-out 16 (benchmarks/data/citations_documents_heldout16.yaml)",
-         ROOT / "benchmarks" / "data" / "citations_documents_heldout16.yaml")]
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout16.yaml"),
+        ("documents, held-out 17 (benchmarks/data/citations_documents_heldout17.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout17.yaml"),
+        ("documents, held-out 18 (benchmarks/data/citations_documents_heldout18.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout18.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
