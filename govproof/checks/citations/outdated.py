@@ -41,6 +41,7 @@ def check(a: Analysis) -> Iterator[Finding]:
     text = a.doc.text
     now, was = load("2019"), load("2007")
     for e in entries():
+        seen: set[tuple[int, int]] = set()   # one finding per old rule and paragraph: the reviewer rewrites it once
         for m in e.pattern.finditer(text):
             start, end = m.span("hit")
             if start < 0:
@@ -48,6 +49,10 @@ def check(a: Analysis) -> Iterator[Finding]:
             sentence = a.sentence(start)
             if e.unless is not None and e.unless.search(text, *sentence):
                 continue
+            paragraph = a.paragraph(start)
+            if paragraph in seen:
+                continue
+            seen.add(paragraph)
             hit = text[start:end]
             suggestion = None
             if e.suggest:
