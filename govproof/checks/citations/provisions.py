@@ -141,6 +141,36 @@ def _old_number_for_topic(a: Analysis, chain: Chain) -> Finding | None:
     return None
 
 
+def _wrong_item_in_list(a: Analysis, chain: Chain, stated: list[Situation]) -> Finding | None:
+    """`国家秘密…根据第十四条、第三十六条第（四）项的规定，不予公开`: the list grounds a refusal, but one of its
+    第三十六条 items is the answer for another situation that the paragraph does not state (信息不存在).
+    Only for refusals (every situation stated answers with 第三十六条第（三）项): other answers are often given
+    together (已公开 and 不存在 for parts of one request) in words the situations table may not know."""
+    version, doc = a.version, a.doc
+    refusal = Provision(36, None, 3)
+    if version != "2019" or not all(s.accepts(version, refusal) for s in stated):
+        return None
+    around = situations_in(doc.text, *a.paragraph(chain.start))
+    items = [p for s in stated for p in (*s.cite.get(version, ()), *s.also.get(version, ()))
+             if p.article == 36 and p.item is not None]
+    for e in chain.elements:
+        p = e.provision
+        if e.implied or p.article != 36 or p.item is None or any(s.accepts(version, p) for s in stated):
+            continue
+        owner = _owner(version, p)
+        if owner is None or owner in around:
+            continue
+        right = items[0] if len(set(items)) == 1 else None
+        text = _label(e, a)
+        names = "、".join(f"“{s.name}”" for s in stated)
+        msg = (f"本段答复的情形是{names}，所引“{text}”规定的是“{owner.name}”，与答复结论不符"
+               + (f"，应引用{format_provision(right)}" if right else ""))
+        evidence = f"所引{a.regulation.quote(p)}" + (f"\n应引{a.regulation.quote(right)}" if right else "")
+        return MISMATCH.finding(e.start, e.end, text, msg, evidence=evidence,
+                                suggestion=_suggestion(a, chain, e, right) if right else None)
+    return None
+
+
 def _owner(version: str, p: Provision) -> Situation | None:
     for s in situations():
         if s.marks(version, p):
@@ -159,8 +189,10 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     stated = [s for s in a.decision_at(chain.start) if s.primary(a.version)]
     version = a.version
     cited = list(chain.elements)
-    if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
+    if not stated:
         return None
+    if any(s.accepts(version, e.provision) for s in stated for e in cited):
+        return _wrong_item_in_list(a, chain, stated)
     # The citing sentence names what it cites for (`根据第三十三条第二款，本机关应在20个工作日内答复`), or, naming
     # nothing, cites a side topic of the letter (`也可以依照第五十一条投诉、举报`): not the decision's ground.
     own = situations_in(doc.text, *a.sentence(chain.start))
