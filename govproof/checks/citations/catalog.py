@@ -185,5 +185,19 @@ WRONG_PERIOD = Rule(
     example_fix=("二十日", "二十个工作日"),
 )
 
+MISSTATED_RULE = Rule(
+    code="C112", name="misstated-rule", severity=Severity.ERROR, fix="none",
+    summary="把现行条例的程序规定说错（后果张冠李戴）",
+    doc=("现行条例对几个相近的程序规定了不同的后果，文件常把它们说混：第三方逾期未提出意见的，由行政机关依照条例"
+         "决定是否公开（第三十二条），“视为同意公开”的是被征求意见的行政机关（第三十四条）；被征求意见机关逾期"
+         "未提出意见的视为同意公开，不是“视为不同意”；征求第三方和其他机关意见所需时间不计算在答复期限内"
+         "（第三十三条第三款）。按措辞识别，每条错误说法、它说错的条款和说明见 rules/ogi/misstatements.yaml。"
+         "只对2019年5月15日以后、涉及政府信息公开的文件检查；讨论、纠正这些说法的句子（“是否仍”“纠正”）不报告。"),
+    source=f"{SOURCE_2019}第三十二条、第三十三条第三款、第三十四条",
+    examples_hit=["【政府信息公开】第三方逾期未提出意见的，视为同意公开。"],
+    examples_ok=["【政府信息公开】第三方逾期未提出意见的，由本机关依照条例的规定决定是否公开。",
+                 "【政府信息公开】被征求意见机关逾期未提出意见的，视为同意公开。"],
+)
+
 ALL = [NONEXISTENT, REPEALED_NUMBERING, MISMATCH, OUTDATED_RULE, WRONG_NAME, SHORT_NAME, MISQUOTE,
-       MISSING_ELEMENT, REMEDY_PERIOD, OVERDUE, WRONG_PERIOD]
+       MISSING_ELEMENT, REMEDY_PERIOD, OVERDUE, WRONG_PERIOD, MISSTATED_RULE]
