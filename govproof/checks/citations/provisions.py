@@ -100,15 +100,23 @@ def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Fin
     return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence)
 
 
-# The clause a citation belongs to: up to the nearest 。；：or line break on either side.
+# The clause a citation belongs to ends at the nearest 。；：or line break on either side.
 _CLAUSE_END = regex.compile(r"[。；;：:\n]")
 
 
+_COMMA = regex.compile(r"[，,]")
+
+
 def _clause(a: Analysis, chain: Chain) -> tuple[int, int]:
-    """The citation's own clause, cut where another citation of the regulation begins or ends."""
+    """The citation's own clause with at most one comma-clause either side (`…无关，根据第十三条的规定，本机关不予提供`),
+    cut where another citation of the regulation begins or ends."""
     text = a.doc.text
     start = max((m.end() for m in _CLAUSE_END.finditer(text, a.sentence(chain.start)[0], chain.start)), default=0)
     end = m.start() if (m := _CLAUSE_END.search(text, chain.end)) else len(text)
+    before = [m.end() for m in _COMMA.finditer(text, start, chain.start)]
+    after = [m.start() for m in _COMMA.finditer(text, chain.end, end)]
+    start = before[-2] if len(before) >= 2 else start
+    end = after[1] if len(after) >= 2 else end
     for other in a.ogi_chains:
         if other is not chain and start <= other.end <= chain.start:
             start = other.end
@@ -226,7 +234,9 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
         evidence = f"所引{reg.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,
                                 suggestion=_suggestion(a, chain, first, right) if right else None)
-    if version == "2019" and any(s.accepts("2007", e.provision) for s in stated for e in cited):
+    # a loose topic alone (the reply period) is judged on the citation's own clause: _old_number_for_topic
+    if version == "2019" and not all(s.only_repealed for s in stated) and any(
+            s.accepts("2007", e.provision) for s in stated for e in cited):
         old = load("2007")
         msg = f"“{text}”是2007年版条例中{names}的依据（条文序号已于2019年修订时改变），现行条例{should}"
         evidence = f"{old.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
