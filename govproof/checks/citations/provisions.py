@@ -149,6 +149,10 @@ def _old_number_for_topic(a: Analysis, chain: Chain) -> Finding | None:
     return None
 
 
+# words of an answer other than a refusal, in a paragraph that also refuses
+_ANOTHER_ANSWER = regex.compile(r"提供|其余|其他部分|部分公开|区分处理|不存在|未制作|未获取|不属于本机关|已(?:经)?(?:主动)?(?:公开|公布)|重复|告知您")
+
+
 def _wrong_item_in_list(a: Analysis, chain: Chain, stated: list[Situation]) -> Finding | None:
     """`国家秘密…根据第十四条、第三十六条第（四）项的规定，不予公开`: the list grounds a refusal, but one of its
     第三十六条 items is the answer for another situation that the paragraph does not state (信息不存在).
@@ -158,7 +162,10 @@ def _wrong_item_in_list(a: Analysis, chain: Chain, stated: list[Situation]) -> F
     refusal = Provision(36, None, 3)
     if version != "2019" or not all(s.accepts(version, refusal) for s in stated):
         return None
-    around = situations_in(doc.text, *a.paragraph(chain.start))
+    para = a.paragraph(chain.start)
+    if _ANOTHER_ANSWER.search(doc.text, *para) or any(e.provision.article == 37 for e in chain.elements):
+        return None   # a part is answered otherwise (其余部分提供给您), however the table words it
+    around = situations_in(doc.text, *para)
     items = [p for s in stated for p in (*s.cite.get(version, ()), *s.also.get(version, ()))
              if p.article == 36 and p.item is not None]
     for e in chain.elements:
