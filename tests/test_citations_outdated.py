@@ -1,4 +1,5 @@
-"""C104: every entry of rules/ogi/outdated.yaml fires on its `hit` examples and stays silent on its `ok` ones."""
+"""C104 and C112: every entry of rules/ogi/outdated.yaml and misstatements.yaml fires on its `hit` examples and stays
+silent on its `ok` ones."""
 from __future__ import annotations
 
 import pytest
@@ -7,16 +8,19 @@ import yaml
 from govproof import Config, check_text
 from govproof.data import data_dir
 
+TABLES = {"C104": "outdated", "C112": "misstatements"}   # code → table (rules/ogi/<name>.yaml, top-level key)
 ROWS = yaml.safe_load((data_dir("rules") / "ogi" / "outdated.yaml").read_text("utf-8"))["outdated"]
-CASES = [pytest.param(text, kind, id=f"{r['id']}-{kind}{i}")
-         for r in ROWS for kind in ("hit", "ok") for i, text in enumerate(r["examples"][kind])]
+CASES = [pytest.param(code, text, kind, id=f"{r['id']}-{kind}{i}")
+         for code, name in TABLES.items()
+         for r in yaml.safe_load((data_dir("rules") / "ogi" / f"{name}.yaml").read_text("utf-8"))[name]
+         for kind in ("hit", "ok") for i, text in enumerate(r["examples"][kind])]
 CONFIG = Config(select=("C104",))
 
 
-@pytest.mark.parametrize("text,kind", CASES)
-def test_outdated_example(text, kind):
+@pytest.mark.parametrize("code,text,kind", CASES)
+def test_table_example(code, text, kind):
     # a sentence about 政府信息公开 on its own: say so, as the document around it would
-    found = check_text("【政府信息公开】" + text, CONFIG, as_of="2025-06-01")
+    found = check_text("【政府信息公开】" + text, Config(select=(code,)), as_of="2025-06-01")
     assert bool(found) == (kind == "hit"), [(f.text, f.message) for f in found]
 
 

@@ -25,6 +25,8 @@ _CLAUSE_EDGE = regex.compile(r"[，,。；;：:（）()\n！？]")
 _WORKING_DAYS_PER = {"calendar": 5 / 7, "week": 5.0, "month": 21.0}
 _EXTENDING = regex.compile(r"延长|延期")
 _ANSWER = regex.compile(r"\s*答\s*[：:]")
+# a 办事指南 names its subject in a field, not always in its title (`事项名称：政府信息依申请公开`)
+_ITEM_NAME = regex.compile(r"^\s*(?:事项|服务事项|办理事项|业务)名称\s*[：:][^\n]*", regex.M)
 _LABEL_CHARS = 12   # `法定办结时限：`, `征求第三方意见期限：`: a field's name, not a sentence
 
 
@@ -111,7 +113,7 @@ def _step_of(t: Table, clause: str, sentence: str, where: str) -> Step | None:
 
 
 def _topic_text(a: Analysis, sentence: tuple[int, int]) -> str:
-    """The sentence; for an FAQ answer (`答：…`) with the question before it, which names the subject."""
+    """The sentence (or paragraph); for an FAQ answer (`答：…`) with the question before it, which names the subject."""
     text = a.doc.text
     own = text[slice(*sentence)]
     if not _ANSWER.match(own):
@@ -138,12 +140,15 @@ def check(a: Analysis) -> Iterator[Finding]:
     if not a.about_ogi:
         return
     t, doc, text = table(), a.doc, a.doc.text
-    whole = a.is_reply or bool(t.context.search(doc.title))
+    item = _ITEM_NAME.search(text)
+    subject = doc.title + ("\n" + item.group(0) if item else "")
+    whole = a.is_reply or bool(t.context.search(subject))
     for m in PERIOD.finditer(text):
         if doc.in_region(m.start(), m.end(), ("quote", "title", "url")):
             continue
         paragraph = text[slice(*a.paragraph(m.start()))]
-        if not (whole or t.context.search(paragraph)):
+        # an FAQ answer (`答：…`) is about what its question names
+        if not (whole or t.context.search(_topic_text(a, a.paragraph(m.start())))):
             continue
         sentence = a.sentence(m.start())
         if t.history.search(text, *sentence) or t.elsewhere.search(text, *sentence):
@@ -151,7 +156,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         clause = _clause(text, m)
         if t.skip.search(clause):
             continue
-        step = _step_of(t, clause, _topic_text(a, sentence), doc.title + "\n" + paragraph)
+        step = _step_of(t, clause, _topic_text(a, sentence), subject + "\n" + paragraph)
         if step is None or a.version not in step.limits:
             continue
         if step.sum_ok and _is_total(t, a.version, m, text, sentence):

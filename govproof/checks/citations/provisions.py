@@ -25,7 +25,7 @@ def check(a: Analysis) -> Iterator[Finding]:
         for e in missing:
             yield _missing(a, chain, e)
         if not missing:
-            f = _fit(a, chain)
+            f = _old_number_for_topic(a, chain) or _fit(a, chain)
             if f:
                 yield f
 
@@ -100,6 +100,92 @@ def _repealed(a: Analysis, chain: Chain, e: Element, old_full: Provision) -> Fin
     return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence)
 
 
+# The clause a citation belongs to ends at the nearest 。；：or line break on either side.
+_CLAUSE_END = regex.compile(r"[。；;：:\n]")
+
+
+_COMMA = regex.compile(r"[，,]")
+
+
+def _clause(a: Analysis, chain: Chain) -> tuple[int, int]:
+    """The citation's own clause with at most one comma-clause either side (`…无关，根据第十三条的规定，本机关不予提供`),
+    cut where another citation of the regulation begins or ends."""
+    text = a.doc.text
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, a.sentence(chain.start)[0], chain.start)), default=0)
+    end = m.start() if (m := _CLAUSE_END.search(text, chain.end)) else len(text)
+    before = [m.end() for m in _COMMA.finditer(text, start, chain.start)]
+    after = [m.start() for m in _COMMA.finditer(text, chain.end, end)]
+    start = before[-2] if len(before) >= 2 else start
+    end = after[1] if len(after) >= 2 else end
+    for other in a.ogi_chains:
+        if other is not chain and start <= other.end <= chain.start:
+            start = other.end
+        if other is not chain and chain.end <= other.start < end:
+            end = other.start
+    return start, end
+
+
+def _old_number_for_topic(a: Analysis, chain: Chain) -> Finding | None:
+    """`第二十四条的规定，本机关应在20个工作日内答复`, `第十三条规定的申请条件`: the clause names what the citation is
+    for, the number is the 2007 article of that topic and the 2019 article of that number is about something else.
+    Judged on the clause alone, so a correct citation of the decision in the same sentence does not hide it.
+    A 2019 article that grounds another decision (商业秘密 citing 第十四条) is left to C103."""
+    if a.version != "2019" or a.is_regulation_text or a.doc.in_region(chain.start, chain.end, ("quote",)):
+        return None
+    own = situations_in(a.doc.text, *_clause(a, chain))
+    for e in chain.elements:
+        if e.implied or any(s.accepts("2019", e.provision) for s in own) or _owner("2019", e.provision):
+            continue   # right, or the 2019 article grounds another decision (C103 says which fits)
+        topic = next((s for s in own if s.marks("2007", e.provision) and s.primary("2019")), None)
+        if topic is None:
+            continue
+        right = topic.primary("2019")
+        text = _label(e, a)
+        msg = (f"本句所引“{text}”是2007年版条例中“{topic.name}”的条文序号（已于2019年修订时改变），"
+               f"现行条例应引用{format_provision(right)}")
+        evidence = f"{load('2007').quote(e.provision)}\n应引{a.regulation.quote(right)}"
+        return REPEALED_NUMBERING.finding(e.start, e.end, text, msg, evidence=evidence,
+                                          suggestion=_suggestion(a, chain, e, right))
+    return None
+
+
+# words of an answer other than a refusal, in a paragraph that also refuses
+_ANOTHER_ANSWER = regex.compile(r"提供|其余|其他部分|部分公开|区分处理|不存在|未制作|未获取|不属于本机关|已(?:经)?(?:主动)?(?:公开|公布)|重复|告知您")
+
+
+def _wrong_item_in_list(a: Analysis, chain: Chain, stated: list[Situation]) -> Finding | None:
+    """`国家秘密…根据第十四条、第三十六条第（四）项的规定，不予公开`: the list grounds a refusal, but one of its
+    第三十六条 items is the answer for another situation that the paragraph does not state (信息不存在).
+    Only for refusals (every situation stated answers with 第三十六条第（三）项): other answers are often given
+    together (已公开 and 不存在 for parts of one request) in words the situations table may not know."""
+    version, doc = a.version, a.doc
+    refusal = Provision(36, None, 3)
+    if version != "2019" or not all(s.accepts(version, refusal) for s in stated):
+        return None
+    para = a.paragraph(chain.start)
+    if _ANOTHER_ANSWER.search(doc.text, *para) or any(e.provision.article == 37 for e in chain.elements):
+        return None   # a part is answered otherwise (其余部分提供给您), however the table words it
+    around = situations_in(doc.text, *para)
+    items = [p for s in stated for p in (*s.cite.get(version, ()), *s.also.get(version, ()))
+             if p.article == 36 and p.item is not None]
+    for e in chain.elements:
+        p = e.provision
+        if e.implied or p.article != 36 or p.item is None or any(s.accepts(version, p) for s in stated):
+            continue
+        owner = _owner(version, p)
+        if owner is None or owner in around:
+            continue
+        right = items[0] if len(set(items)) == 1 else None
+        text = _label(e, a)
+        names = "、".join(f"“{s.name}”" for s in stated)
+        msg = (f"本段答复的情形是{names}，所引“{text}”规定的是“{owner.name}”，与答复结论不符"
+               + (f"，应引用{format_provision(right)}" if right else ""))
+        evidence = f"所引{a.regulation.quote(p)}" + (f"\n应引{a.regulation.quote(right)}" if right else "")
+        return MISMATCH.finding(e.start, e.end, text, msg, evidence=evidence,
+                                suggestion=_suggestion(a, chain, e, right) if right else None)
+    return None
+
+
 def _owner(version: str, p: Provision) -> Situation | None:
     for s in situations():
         if s.marks(version, p):
@@ -118,8 +204,10 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
     stated = [s for s in a.decision_at(chain.start) if s.primary(a.version)]
     version = a.version
     cited = list(chain.elements)
-    if not stated or any(s.accepts(version, e.provision) for s in stated for e in cited):
+    if not stated:
         return None
+    if any(s.accepts(version, e.provision) for s in stated for e in cited):
+        return _wrong_item_in_list(a, chain, stated)
     # The citing sentence names what it cites for (`根据第三十三条第二款，本机关应在20个工作日内答复`), or, naming
     # nothing, cites a side topic of the letter (`也可以依照第五十一条投诉、举报`): not the decision's ground.
     own = situations_in(doc.text, *a.sentence(chain.start))
@@ -153,7 +241,9 @@ def _fit(a: Analysis, chain: Chain) -> Finding | None:
         evidence = f"所引{reg.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
         return MISMATCH.finding(first.start, first.end, text, msg, evidence=evidence,
                                 suggestion=_suggestion(a, chain, first, right) if right else None)
-    if version == "2019" and any(s.accepts("2007", e.provision) for s in stated for e in cited):
+    # a loose topic alone (the reply period) is judged on the citation's own clause: _old_number_for_topic
+    if version == "2019" and not all(s.only_repealed for s in stated) and any(
+            s.accepts("2007", e.provision) for s in stated for e in cited):
         old = load("2007")
         msg = f"“{text}”是2007年版条例中{names}的依据（条文序号已于2019年修订时改变），现行条例{should}"
         evidence = f"{old.quote(first.provision)}\n" + "\n".join(f"应引{reg.quote(p)}" for p in shown)
