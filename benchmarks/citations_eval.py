@@ -6,8 +6,8 @@
    benchmarks/data/citations_eval.yaml, citations_eval2.yaml and citations_eval3.yaml (each measured blind once, then used for fixes;
    the blind figures are in the README); whole documents (reply letters, guides, work points, notices):
    tests/data/citations_documents.yaml (development) and benchmarks/data/citations_documents_heldout.yaml (held out,
-   written before the checker was run on it and scored once), then held-out 2–18 the same way; each held-out
-   file's header records its one blind run (sets 17 and 18: the second round of issue 13).
+   written before the checker was run on it and scored once), then held-out 2–19 the same way; each held-out
+   file's header records its one blind run (sets 17 and 18: the second round of issue 13; set 19: the third).
    Counted per (case, code): a finding of a code the case expects is a true positive (up to the expected count).
 2. Findings on the regulation's own texts, which cite themselves (本条例第三十三条 …): the 2019 text checked as
    current (target 0) and the 2007 text checked with --as-of 2010-01-01 (target 0). These read ../shared/data/ogi
@@ -73,7 +73,9 @@ SETS = [("development (tests/data/citations_cases.yaml)", ROOT / "tests" / "data
         ("documents, held-out 17 (benchmarks/data/citations_documents_heldout17.yaml)",
          ROOT / "benchmarks" / "data" / "citations_documents_heldout17.yaml"),
         ("documents, held-out 18 (benchmarks/data/citations_documents_heldout18.yaml)",
-         ROOT / "benchmarks" / "data" / "citations_documents_heldout18.yaml")]
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout18.yaml"),
+        ("documents, held-out 19 (benchmarks/data/citations_documents_heldout19.yaml)",
+         ROOT / "benchmarks" / "data" / "citations_documents_heldout19.yaml")]
 # ../shared beside the checkout, or beside the folder of worktrees holding it
 SHARED = next((p for p in (ROOT.parent / "shared" / "data" / "ogi", ROOT.parent.parent / "shared" / "data" / "ogi")
                if p.is_dir()), ROOT.parent / "shared" / "data" / "ogi")
