@@ -191,7 +191,7 @@ def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str, lead: st
             return OUTDATED_RULE.finding(num[0], num[1], m.group("num"), msg,
                                          suggestion=right.removesuffix("个工作日"),
                                          evidence=f"{evidence}\n{load(other).quote(was.provision)}")
-        if step.binding == "cap" and n < limit.days:
+        if step.binding == "cap" and n < limit.days and not _quotes_the_law(lead):
             return None
         problem = (f"超过了条例规定的{limit.days}个工作日" if n > limit.days else f"与条例规定的{limit.days}个工作日不符")
     else:
@@ -206,3 +206,13 @@ def _judge(a: Analysis, step: Step, m: "regex.Match[str]", clause: str, lead: st
     msg = f"{step.name}：“{written}”{problem}（{law}）{note}"
     return WRONG_PERIOD.finding(m.start(), m.end(), written, msg, suggestion=right if stated else None,
                                 evidence=evidence)
+
+
+# `按照《条例》规定，…应当…10个工作日内公开`: a shorter period given as the regulation's own rule misstates it; an
+# office's own promise (结合实际, 承诺, 本机关…) stays a promise.
+_LAW_SAYS = regex.compile(r"(?:按照|依照|根据|依据)《?(?:中华人民共和国)?政府信息公开条例》?(?:的)?规定[，,][^。；]*应当")
+_OWN_PROMISE = regex.compile(r"结合|实际|承诺|力争|争取|要求|压缩|缩短|提速|本(?:机关|单位|局|区|市|县|部门|委)|各(?:单位|部门)")
+
+
+def _quotes_the_law(lead: str) -> bool:
+    return bool(_LAW_SAYS.search(lead)) and not _OWN_PROMISE.search(lead)
