@@ -19,6 +19,7 @@ WINDOW_WORD_MIN = 100   # a written window the dictionary holds this often is an
 EDGE_WORD_MIN = 20      # an edge character that forms a word this frequent with its outer neighbour is that word's
 INNER_WORD_MIN = 1000   # a changed character inside a word this common within the window is that word's (国家有关) ...
 INNER_MAX_LEN = 4       # ... in a short entry; in a longer one the rest of the entry outweighs it (退役军人事物局)
+MODERN_WORD_ZIPF = 3.0  # a pair wordfreq counts once per million words or more is a word, not a typo (S111)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 
 FIXED_EXPRESSION = Rule(
@@ -109,6 +110,8 @@ class LexiconCheck(Check):
         for m in _HAN_RUN.finditer(doc.text):
             off = m.start()
             for w in near_words(m.group(), freqs, log_total):
+                if _known_elsewhere(m.group(), w.start):
+                    continue
                 start = off + w.start
                 sentence = doc.sentence_at(start)
                 if sentence not in masks:
@@ -136,6 +139,17 @@ def _protected(sentence: str, ctx: CheckContext) -> bytearray:
     for s, e in load_lexicon().occurrences(sentence):
         mask[s:e] = b"\x01" * (e - s)
     return mask
+
+
+def _known_elsewhere(run: str, start: int) -> bool:
+    """Whether the two characters at ``start`` are a word that jieba lacks but another list knows: wordfreq's
+    modern frequencies (words newer than jieba's; typos such as 跟据 sit below MODERN_WORD_ZIPF) or the reviewed
+    common-word list, also inside a longer entry of it (投贷联动)."""
+    from ..spelling.lexicon import common_words, inside_guarded
+    from ..spelling.lm import modern_frequencies
+
+    zipf = modern_frequencies().get(run[start:start + 2])
+    return zipf is not None and zipf + 9.0 >= MODERN_WORD_ZIPF or inside_guarded(run, start, start + 2, common_words())
 
 
 def _inner_word(written: str, i: int, freqs: dict[str, int]) -> bool:
