@@ -58,3 +58,12 @@ def test_near_word_leaves_pairs_wordfreq_counts_often():
     assert ("S111", "跟据", "根据") in found("跟据有关规定办理。", "S111")
     assert not _known_elsewhere("跟据有关规定", 0)
     assert _known_elsewhere("开展投贷业务", 2)         # the reviewed list
+
+
+@needs_lm
+@pytest.mark.parametrize("text,wrong", [
+    ("对整改不到位的问题，坚决不予销号。", "予销"),     # 不予销号 is not 不注销号
+    ("坚持项目为王，全年实施重点项目120个。", "为王"),  # 项目为王 is not 项目为主
+])
+def test_clean_prose_false_alarms_stay_fixed(text, wrong):
+    assert [f for f in found(text) if f[1] == wrong] == []
