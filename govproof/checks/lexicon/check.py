@@ -76,7 +76,10 @@ class LexiconCheck(Check):
         from .confusable import LABEL
         from .expressions import load_lexicon
 
+        from ..variant_chars import load_tables
+
         lexicon = load_lexicon()
+        traditional = load_tables()[0]
         text = doc.text
         by_span: dict[tuple[int, int], set[str]] = {}
         misses = []
@@ -88,6 +91,8 @@ class LexiconCheck(Check):
                 continue
             if doc.in_region(m.start, m.end, SKIP_KINDS):
                 continue
+            if m.expression.text[m.position] in traditional.get(written[m.position], ""):
+                continue  # 国务院办公廳: a traditional form, S105's finding
             by_span.setdefault((m.start, m.end), set()).add(m.expression.text)
             misses.append(m)
         for m in misses:
