@@ -28,8 +28,8 @@ class Engine:
         return self.config.is_selected(code, rule.default_enabled if rule else True)
 
     def check(self, doc: Document) -> list[Finding]:
-        ctx = CheckContext(config=self.config, is_selected=self.is_selected)
         found: list[Finding] = []
+        ctx = CheckContext(config=self.config, is_selected=self.is_selected, earlier=found)
         for check in self.checks:
             if any(self.is_selected(r.code) for r in check.rules()):
                 found.extend(f for f in check.run(doc, ctx) if self.is_selected(f.code))

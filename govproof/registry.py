@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 CHECK_FACTORIES: list[str] = [
     "govproof.checks.rulepack:build",
     "govproof.checks.suppression:build",
+    "govproof.checks.lexicon.check:build",    # before S2: its sure typos give S2's second look (CheckContext.earlier)
     "govproof.checks.spelling.checker:build",
     "govproof.checks.variant_chars:build",
-    "govproof.checks.lexicon.check:build",
     "govproof.checks.law_names:build",
     "govproof.checks.citations:build",
     "govproof.checks.punctuation:build",

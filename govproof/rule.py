@@ -77,6 +77,9 @@ class CheckContext:
 
     config: "Config"
     is_selected: Callable[[str], bool]
+    # findings of the checks that ran before this one (registry order): a curated rule's sure typo tells the
+    # statistical checker that a sentence was typed carelessly
+    earlier: list[Finding] = field(default_factory=list)
 
 
 class Check(ABC):

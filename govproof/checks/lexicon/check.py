@@ -19,6 +19,7 @@ WINDOW_WORD_MIN = 100   # a written window the dictionary holds this often is an
 EDGE_WORD_MIN = 20      # an edge character that forms a word this frequent with its outer neighbour is that word's
 INNER_WORD_MIN = 1000   # a changed character inside a word this common within the window is that word's (国家有关) ...
 INNER_MAX_LEN = 4       # ... in a short entry; in a longer one the rest of the entry outweighs it (退役军人事物局)
+MODERN_WORD_ZIPF = 3.0  # a pair wordfreq counts once per million words or more is a word, not a typo (S111)
 _HAN_RUN = regex.compile(r"\p{Han}{2,}")
 
 FIXED_EXPRESSION = Rule(
@@ -44,7 +45,9 @@ NEAR_WORD = Rule(
     source="jieba 词典词频（MIT）；同音、近音、形近与共用部件数据（dictionaries/spelling/、dictionaries/hanzi/）",
     doc=("两个相邻的字不属于句中任何词语，而把其中一个字换成同音、近音或形近（含共用部件）字后成为常用词，"
          "且按词频明显胜过其他改法时报告（贯切→贯彻、部暑→部署、管里→管理）。不依赖语言模型，默认安装即可使用。"
-         "人名、地名、机构名、标题、数字、网址、发文字号和 protected-terms 中的用语不查。"
+         "人名、地名、机构名、标题、数字、网址、发文字号和 protected-terms 中的用语不查；"
+         "jieba 词典未收、但 wordfreq 词表中常见（每百万词一次以上）或列入复核常用词表"
+         "（dictionaries/spelling/common-words.txt，如包保、压实）的词不报。"
          "只凭词频判断，不看上下文语义，因此不自动修复，请人工确认。阈值在 ECSpell 公文训练集上调定。"),
     examples_hit=["认真落实中央部暑要求。", "各地要按照省政府部暑，抓好秋粮收购。"],
     examples_ok=["要全面贯彻落实党的二十大精神。", "认真落实中央部署要求。", "王建伟同志主持会议。"],
@@ -113,6 +116,8 @@ class LexiconCheck(Check):
         for m in _HAN_RUN.finditer(doc.text):
             off = m.start()
             for w in near_words(m.group(), freqs, log_total):
+                if _known_elsewhere(m.group(), w.start):
+                    continue
                 start = off + w.start
                 sentence = doc.sentence_at(start)
                 if sentence not in masks:
@@ -140,6 +145,17 @@ def _protected(sentence: str, ctx: CheckContext) -> bytearray:
     for s, e in load_lexicon().occurrences(sentence):
         mask[s:e] = b"\x01" * (e - s)
     return mask
+
+
+def _known_elsewhere(run: str, start: int) -> bool:
+    """Whether the two characters at ``start`` are a word that jieba lacks but another list knows: wordfreq's
+    modern frequencies (words newer than jieba's; typos such as 跟据 sit below MODERN_WORD_ZIPF) or the reviewed
+    common-word list, also inside a longer entry of it."""
+    from ..spelling.lexicon import common_words, inside_guarded
+    from ..spelling.lm import modern_frequencies
+
+    zipf = modern_frequencies().get(run[start:start + 2])
+    return zipf is not None and zipf + 9.0 >= MODERN_WORD_ZIPF or inside_guarded(run, start, start + 2, common_words())
 
 
 def _inner_word(written: str, i: int, freqs: dict[str, int]) -> bool:

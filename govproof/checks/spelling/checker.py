@@ -157,11 +157,16 @@ class SpellingCheck(Check):
         except NoLanguageModel as e:
             self._warn(f"S2 spelling check skipped: {e}")
             return found
+        curated = sorted((f.start, f.end, f.confidence) for f in ctx.earlier
+                         if f.family == NON_WORD.family and not f.code.startswith("S2"))
         for s, e in doc.sentences:
+            before = curated[bisect.bisect_left(curated, (s,)):bisect.bisect_left(curated, (e,))]
             runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(doc.text, s, e)]
-            rated = [(off, run, self._unguarded(run, self._rated(off, run, mask, model), model)) for off, run in runs]
+            rated = [(off, run, self._unguarded(run, _apart(off, self._rated(off, run, mask, model), before), model))
+                     for off, run in runs]
             chosen = [(off, run, self._select(run, cands, model, self.threshold)) for off, run, cands in rated]
-            if any(acc for _, _, acc in chosen) and self.second_threshold < self.threshold:
+            sure_before = any(c >= self.threshold for _, _, c in before)
+            if (sure_before or any(acc for _, _, acc in chosen)) and self.second_threshold < self.threshold:
                 # typos come in clusters: once a sentence has a sure one, its weaker neighbours get a second look
                 chosen = [(off, run, self._select(run, cands, model, self.second_threshold)) for off, run, cands in rated]
             found.extend(self._finding(off, run, c) for off, run, acc in chosen for c in acc)
@@ -246,6 +251,11 @@ class SpellingCheck(Check):
         return rule.finding(off + c.start, off + c.end, wrong, message, suggestion=c.new, confidence=confidence,
                             evidence=f"语言模型对数概率提高 {c.gain:.1f}",
                             fix_safe=rule.fix == "safe" and confidence >= self.safe_confidence)
+
+
+def _apart(off: int, cands: list[Candidate], taken: list[tuple[int, int, float]]) -> list[Candidate]:
+    """Candidates that leave alone the spans a curated S rule already reported (one span, one finding)."""
+    return [c for c in cands if not any(s < off + c.end and off + c.start < e for s, e, _ in taken)]
 
 
 def count_rivals(cands: list[Candidate], run: str) -> None:

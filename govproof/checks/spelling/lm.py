@@ -118,6 +118,7 @@ class FrequencyLM:
         return list(self._logp or ())
 
 
+@lru_cache(maxsize=1)
 def modern_frequencies() -> dict[str, float]:
     """log10 P(word) from ``dictionaries/spelling/word-frequencies.tsv`` (wordfreq's list; see its build script)."""
     from ...data import data_dir, read_word_list
