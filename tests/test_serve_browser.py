@@ -6,6 +6,7 @@ Driven by selenium with the system chromedriver (apt: chromium-driver), so nothi
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import time
 from pathlib import Path
@@ -61,7 +62,10 @@ def browser(downloads):
     options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
                                               "download.prompt_for_download": False,
                                               "intl.accept_languages": "zh-CN"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # On Linux Chromium takes its own UI language (the file input's button, the date field) from LANGUAGE, not
+    # from --lang; the Chinese strings come with the chromium-l10n package (.ci/run installs it)
+    service = Service(CHROMEDRIVER, env={**os.environ, "LANGUAGE": "zh_CN"})
+    driver = webdriver.Chrome(service=service, options=options)
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     yield driver
     driver.quit()
