@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_args(audit)
     audit.set_defaults(run=run_audit)
     from .serve.command import add_serve_args, run_serve
-    serve = sub.add_parser("serve", help="在本机打开网页校对：粘贴或上传文稿，逐条接受或拒绝建议，下载改正稿或带批注的 Word 文件")
+    serve_about = "在本机打开网页校对：粘贴或上传文稿，逐条接受或拒绝建议，下载改正稿或带批注的 Word 文件"
+    serve = sub.add_parser("serve", help=serve_about, description=serve_about)
     add_serve_args(serve)
     serve.set_defaults(run=run_serve)
     return parser
