@@ -11,7 +11,6 @@ DEFAULT_DB = "govproof-audit.db"
 
 def add_audit_args(p: argparse.ArgumentParser) -> None:
     from ..run import add_run_args
-    from .dask_executor import add_executor_args
 
     p.add_argument("source", nargs="?", metavar="SOURCE",
                    help="保存下来的网页文件夹（网站导出、wget --mirror 镜像）、WARC/WARC.gz 文件或 http(s) 网址；"
@@ -33,6 +32,20 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="跳过大于此大小的文档（默认 50 MB）")
     p.add_argument("--quiet", "-q", action="store_true", help="不显示进度条")
     add_executor_args(p)
+
+
+def add_executor_args(p: argparse.ArgumentParser) -> None:
+    """The flags that pick where the checks run (here, not in dask_executor: building the parser must not import
+    the Dask driver for every `govproof check`)."""
+    g = p.add_argument_group("分布式检查（pip install 'govproof[dask]'）")
+    g.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local：本机的 --jobs 个工作进程（默认）；dask：交给 Dask 集群，只有本机写结果数据库")
+    g.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="已运行的 Dask 调度器（dask scheduler）地址；不给则在本机启动含 --jobs 个工作进程的 LocalCluster")
+    g.add_argument("--batch-size", type=int, default=50, metavar="N",
+                   help="--executor dask：每个任务检查的文档数，一批检查完才一起写入（默认 50）")
+    g.add_argument("--send-data", action="store_true",
+                   help="--executor dask：把文档内容随任务发给工作节点（工作节点读不到本机路径时使用）")
 
 
 def run_audit(args: argparse.Namespace) -> int:
