@@ -11,7 +11,7 @@ from . import __version__
 from .cli_parser import ChineseArgumentParser
 from .config import ConfigError
 from .run import (EXIT_ERROR, EXIT_OK, add_run_args, check_one, config_for, console, exit_code, expand_paths,
-                  explicit_config, fail_on, overrides, rule_headers)
+                  explicit_config, overrides, rule_headers)
 
 
 def _add_check_args(p: argparse.ArgumentParser) -> None:
@@ -93,7 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
         for r in results:
             if r.fixed_text is not None:
                 _write_fixed(args, r, r.fixed_text)
-    return exit_code(results, fail_on(args, explicit), fixes_written=args.fix)
+    return exit_code(results, [c.fail_on for c in configs], fixes_written=args.fix)
 
 
 def _emit_report(args: argparse.Namespace, results: list, rules: dict) -> None:

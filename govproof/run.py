@@ -71,12 +71,6 @@ def config_for(path: str, explicit: Config | None, changes: dict) -> Config:
     return base.merged(**changes)
 
 
-def fail_on(args: argparse.Namespace, explicit: Config | None) -> Severity:
-    if args.fail_on:
-        return Severity.parse(args.fail_on)
-    return explicit.fail_on if explicit else Severity.WARNING
-
-
 def console(no_color: bool, file=None) -> "Console":
     from rich.console import Console
 
@@ -161,16 +155,17 @@ def check_one(path: str, config: Config, *, fix: bool = False, unsafe: bool = Fa
     return result
 
 
-def exit_code(results: Iterable["FileResult"], threshold: Severity, *, fixes_written: bool = False) -> int:
-    """2 when a file could not be checked; else 1 when a finding reaches ``threshold``; else 0.
+def exit_code(results: Iterable["FileResult"], thresholds: Iterable[Severity], *, fixes_written: bool = False) -> int:
+    """2 when a file could not be checked; else 1 when a finding reaches its file's threshold (the fail-on of
+    the settings it was checked with); else 0.
 
     With ``fixes_written`` (--fix), the findings the fix corrected no longer count; a --diff changes nothing, so
     every finding counts.
     """
-    results = list(results)
-    if any(r.error for r in results):
+    judged = list(zip(results, thresholds, strict=True))
+    if any(r.error for r, _ in judged):
         return EXIT_ERROR
-    for r in results:
+    for r, threshold in judged:
         applied = {id(f) for f in r.fixed} if fixes_written else set()
         if any(f.severity >= threshold for f in r.findings if id(f) not in applied):
             return EXIT_FINDINGS

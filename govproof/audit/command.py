@@ -52,7 +52,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from ..config import Config, ConfigError, discover_config
     from ..finding import Severity
     from ..loaders import Limits
-    from ..run import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console, explicit_config, fail_on, overrides
+    from ..run import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console, explicit_config, overrides
     from .crawl import CrawlOptions
     from .dask_executor import ExecutorError, executor_from_args
     from .executor import default_jobs
@@ -74,19 +74,18 @@ def run_audit(args: argparse.Namespace) -> int:
     crawl = CrawlOptions(max_depth=args.max_depth, rate=args.rate, timeout=args.timeout,
                          max_bytes=limits.max_file_bytes, max_documents=args.max_documents)
     outputs = [p for p in (args.report, args.csv, args.json, args.sarif, args.write_baseline, args.db) if p]
-    explicit = None
     try:
         explicit = explicit_config(args)
         with _Lock(args.db):
             store = Store(args.db)
             try:
+                base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
+                config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**overrides(args))
                 if not args.source and not args.urls:
                     res = _report_only(args, store, out)
                     if res is None:
                         return EXIT_ERROR
                 else:
-                    base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
-                    config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**overrides(args))
                     source = open_source(args.source, args.urls, crawl, skip=tuple(outputs))
                     outcome = _run_with_progress(args, source, store, config, limits, jobs, err, executor)
                     if outcome is None:
@@ -105,9 +104,8 @@ def run_audit(args: argparse.Namespace) -> int:
         traceback.print_exc()
         print("govproof：审查中止；已完成的部分保存在数据库中，再次运行同一命令即可继续", file=sys.stderr)
         return EXIT_ERROR
-    threshold = fail_on(args, explicit)
     worst = max((Severity.parse(f["severity"]) for f in res.findings), default=None)
-    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK
+    return EXIT_FINDINGS if worst is not None and worst >= config.fail_on else EXIT_OK
 
 
 def _run_with_progress(args, source, store, config, limits, jobs, console, executor=None):
