@@ -26,11 +26,12 @@ from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from serve_helpers import accepted_text, example_docx, live_server  # noqa: E402
 
+from govproof.components import chromium  # noqa: E402
 from govproof.config import Config  # noqa: E402
 from govproof.loaders import LoadError, load_bytes  # noqa: E402
 from govproof.serve.app import ServeSettings, create_app  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+CHROMIUM = chromium()
 CHROMEDRIVER = shutil.which("chromedriver")
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "serve.png"
 
