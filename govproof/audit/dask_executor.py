@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from ..config import Config
 from ..loaders import Limits
 from .sources import read_item
-from .worker import DocResult, Task
+from .worker import DocResult, Task, unreadable
 
 ALLOWED_FAILURES = 1     # a batch whose worker died is run once more; if it kills that one too, its documents
                          # are run one per task, and one that kills a worker twice is recorded as failed
@@ -194,5 +194,5 @@ def _with_data(task: Task, limits: Limits) -> Task:
     try:
         data = read_item(item, limits.max_file_bytes)
     except OSError as e:
-        return replace(task, item=replace(item, error=f"无法读取：{e.strerror or e}"))
+        return replace(task, item=replace(item, error=unreadable(e)))
     return replace(task, item=replace(item, data=data))
