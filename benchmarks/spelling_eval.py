@@ -14,7 +14,6 @@ Reads ../shared/data (outside the repo; the script says so and exits cleanly whe
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess

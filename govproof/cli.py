@@ -11,7 +11,7 @@ from . import __version__
 from .cli_parser import ChineseArgumentParser
 from .config import ConfigError
 from .run import (EXIT_ERROR, EXIT_OK, add_run_args, check_one, config_for, console, exit_code, expand_paths,
-                  explicit_config, fail_on, overrides, rule_headers)
+                  explicit_config, overrides, rule_headers)
 
 
 def _add_check_args(p: argparse.ArgumentParser) -> None:
@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_args(audit)
     audit.set_defaults(run=run_audit)
     from .serve.command import add_serve_args, run_serve
-    serve = sub.add_parser("serve", help="在本机打开网页校对：粘贴或上传文稿，逐条接受或拒绝建议，下载改正稿或带批注的 Word 文件")
+    serve_about = "在本机打开网页校对：粘贴或上传文稿，逐条接受或拒绝建议，下载改正稿或带批注的 Word 文件"
+    serve = sub.add_parser("serve", help=serve_about, description=serve_about)
     add_serve_args(serve)
     serve.set_defaults(run=run_serve)
     return parser
@@ -92,7 +93,7 @@ def run_check(args: argparse.Namespace) -> int:
         for r in results:
             if r.fixed_text is not None:
                 _write_fixed(args, r, r.fixed_text)
-    return exit_code(results, fail_on(args, explicit), fixes_written=args.fix)
+    return exit_code(results, [c.fail_on for c in configs], fixes_written=args.fix)
 
 
 def _emit_report(args: argparse.Namespace, results: list, rules: dict) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,7 @@ def _from_table(table: dict[str, Any], base: Path, source: str) -> Config:
     for key, value in table.items():
         k = key.replace("-", "_")
         if isinstance(value, dict):  # [tool.govproof.spelling] → options "spelling.x"
-            options.update({f"{key}.{sub}": v for sub, v in value.items()})
+            options.update(_dotted(key, value))
             continue
         if key not in known:
             raise ConfigError(f"{source}：没有这项设置：{key}")
@@ -126,6 +126,27 @@ def _from_table(table: dict[str, Any], base: Path, source: str) -> Config:
     return Config(options=tuple(sorted(options.items())), source=source, **kwargs)
 
 
+def _dotted(prefix: str, table: dict[str, Any]) -> dict[str, Any]:
+    """A settings table as options "prefix.key", nested tables joined with dots and lists made tuples, so a
+    Config stays hashable (engines are cached per Config)."""
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            out.update(_dotted(name, value))
+        else:
+            out[name] = _frozen(value)
+    return out
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
 def load_config_file(path: str | Path) -> Config:
     p = Path(path).resolve()
     try:
@@ -134,7 +155,13 @@ def load_config_file(path: str | Path) -> Config:
         raise ConfigError(f"无法读取配置文件 {path}（{e.strerror or e}）") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}：TOML 格式错误（{e}）") from None
-    table = data.get("tool", {}).get("govproof", {}) if p.name == "pyproject.toml" else data
+    # pyproject.toml keeps its settings under [tool.govproof]; a govproof.toml may too (as in the README's example)
+    tool = data.get("tool")
+    nested = tool.get("govproof") if isinstance(tool, dict) else None
+    if p.name == "pyproject.toml":
+        table = nested or {}
+    else:
+        table = data if nested is None else nested
     return _from_table(table, p.parent, str(p))
 
 

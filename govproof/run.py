@@ -9,7 +9,8 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .config import Config, discover_config, load_config_file, split_codes
 from .dates import parse_iso
@@ -70,12 +71,6 @@ def config_for(path: str, explicit: Config | None, changes: dict) -> Config:
     return base.merged(**changes)
 
 
-def fail_on(args: argparse.Namespace, explicit: Config | None) -> Severity:
-    if args.fail_on:
-        return Severity.parse(args.fail_on)
-    return explicit.fail_on if explicit else Severity.WARNING
-
-
 def console(no_color: bool, file=None) -> "Console":
     from rich.console import Console
 
@@ -111,56 +106,66 @@ def rule_headers(configs: Iterable[Config]) -> "dict[str, Rule]":
     return rules
 
 
-def check_document(doc: "Document", config: Config) -> list[Finding]:
-    from .engine import engine_for
-
-    return engine_for(config).check(doc)
-
-
 def check_bytes(data: bytes, name: str, config: Config, limits: "Limits") -> tuple["Document", list[Finding]]:
     """Load and check one document given as bytes (stdin, an audit's page); LoadError when it cannot be read."""
+    from .api import check_document
     from .loaders import load_bytes
 
     doc = load_bytes(data, name, limits=limits, as_of=config.as_of, profile=config.profile)
     return doc, check_document(doc, config)
 
 
+def file_result(path: str, load: Callable[[], "Document"], config: Config,
+                checking: AbstractContextManager = nullcontext()) -> "FileResult":
+    """``load()``'s document checked, as a FileResult that carries the error instead of raising: an unreadable
+    file or a bug in one check must not lose the batch (CLI) or the server (serve). ``checking`` is held while
+    the checks run."""
+    from .api import check_document
+    from .loaders import LoadError
+    from .report import FileResult
+
+    try:
+        doc = load()
+        with checking:
+            findings = check_document(doc, config)
+    except LoadError as e:
+        return FileResult(path=path, error=str(e), error_detail=e.detail)
+    except Exception as e:
+        return FileResult(path=path, error="检查时出现内部错误（请报告此问题）", error_detail=f"{type(e).__name__}: {e}")
+    return FileResult(path=path, findings=findings, doc=doc)
+
+
 def check_one(path: str, config: Config, *, fix: bool = False, unsafe: bool = False) -> "FileResult":
     """One input ("-" is stdin) → its FileResult; never raises for a bad file. With ``fix``, the corrected text
     and the findings the fix leaves are planned too."""
     from .fix import apply_edits, choose_edits
-    from .loaders import Limits, LoadError, load_path
-    from .report import FileResult
+    from .loaders import Limits, load_bytes, load_path
 
     limits = Limits.from_config(config)
-    try:
-        if path == "-":
-            doc, findings = check_bytes(sys.stdin.buffer.read(), "-", config, limits)
-        else:
-            doc = load_path(path, limits=limits, as_of=config.as_of, profile=config.profile)
-            findings = check_document(doc, config)
-    except LoadError as e:
-        return FileResult(path=path, error=str(e), error_detail=e.detail)
-    except Exception as e:  # a bug in one check must not lose the batch
-        return FileResult(path=path, error="检查时出现内部错误（请报告此问题）", error_detail=f"{type(e).__name__}: {e}")
-    result = FileResult(path=path, findings=findings, doc=doc)
-    if fix:
-        edits = choose_edits(findings, unsafe=unsafe)
-        result.fixed_text = apply_edits(doc.text, edits)
+    if path == "-":
+        result = file_result(path, lambda: load_bytes(sys.stdin.buffer.read(), "-", limits=limits,
+                                                      as_of=config.as_of, profile=config.profile), config)
+    else:
+        result = file_result(path, lambda: load_path(path, limits=limits, as_of=config.as_of,
+                                                     profile=config.profile), config)
+    if fix and result.doc is not None:
+        edits = choose_edits(result.findings, unsafe=unsafe)
+        result.fixed_text = apply_edits(result.doc.text, edits)
         result.fixed = edits
     return result
 
 
-def exit_code(results: Iterable["FileResult"], threshold: Severity, *, fixes_written: bool = False) -> int:
-    """2 when a file could not be checked; else 1 when a finding reaches ``threshold``; else 0.
+def exit_code(results: Iterable["FileResult"], thresholds: Iterable[Severity], *, fixes_written: bool = False) -> int:
+    """2 when a file could not be checked; else 1 when a finding reaches its file's threshold (the fail-on of
+    the settings it was checked with); else 0.
 
     With ``fixes_written`` (--fix), the findings the fix corrected no longer count; a --diff changes nothing, so
     every finding counts.
     """
-    results = list(results)
-    if any(r.error for r in results):
+    judged = list(zip(results, thresholds, strict=True))
+    if any(r.error for r, _ in judged):
         return EXIT_ERROR
-    for r in results:
+    for r, threshold in judged:
         applied = {id(f) for f in r.fixed} if fixes_written else set()
         if any(f.severity >= threshold for f in r.findings if id(f) not in applied):
             return EXIT_FINDINGS

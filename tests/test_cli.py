@@ -1,7 +1,6 @@
 """The CLI run as a user runs it: exit codes, the JSON contract, SARIF, --fix, bad files, config."""
 import codecs
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -11,7 +11,6 @@ DEFAULT_DB = "govproof-audit.db"
 
 def add_audit_args(p: argparse.ArgumentParser) -> None:
     from ..run import add_run_args
-    from .dask_executor import add_executor_args
 
     p.add_argument("source", nargs="?", metavar="SOURCE",
                    help="保存下来的网页文件夹（网站导出、wget --mirror 镜像）、WARC/WARC.gz 文件或 http(s) 网址；"
@@ -35,11 +34,25 @@ def add_audit_args(p: argparse.ArgumentParser) -> None:
     add_executor_args(p)
 
 
+def add_executor_args(p: argparse.ArgumentParser) -> None:
+    """The flags that pick where the checks run (here, not in dask_executor: building the parser must not import
+    the Dask driver for every `govproof check`)."""
+    g = p.add_argument_group("分布式检查（pip install 'govproof[dask]'）")
+    g.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local：本机的 --jobs 个工作进程（默认）；dask：交给 Dask 集群，只有本机写结果数据库")
+    g.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="已运行的 Dask 调度器（dask scheduler）地址；不给则在本机启动含 --jobs 个工作进程的 LocalCluster")
+    g.add_argument("--batch-size", type=int, default=50, metavar="N",
+                   help="--executor dask：每个任务检查的文档数，一批检查完才一起写入（默认 50）")
+    g.add_argument("--send-data", action="store_true",
+                   help="--executor dask：把文档内容随任务发给工作节点（工作节点读不到本机路径时使用）")
+
+
 def run_audit(args: argparse.Namespace) -> int:
     from ..config import Config, ConfigError, discover_config
     from ..finding import Severity
     from ..loaders import Limits
-    from ..run import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console, explicit_config, fail_on, overrides
+    from ..run import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, console, explicit_config, overrides
     from .crawl import CrawlOptions
     from .dask_executor import ExecutorError, executor_from_args
     from .executor import default_jobs
@@ -61,19 +74,18 @@ def run_audit(args: argparse.Namespace) -> int:
     crawl = CrawlOptions(max_depth=args.max_depth, rate=args.rate, timeout=args.timeout,
                          max_bytes=limits.max_file_bytes, max_documents=args.max_documents)
     outputs = [p for p in (args.report, args.csv, args.json, args.sarif, args.write_baseline, args.db) if p]
-    explicit = None
     try:
         explicit = explicit_config(args)
         with _Lock(args.db):
             store = Store(args.db)
             try:
+                base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
+                config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**overrides(args))
                 if not args.source and not args.urls:
                     res = _report_only(args, store, out)
                     if res is None:
                         return EXIT_ERROR
                 else:
-                    base_dir = args.source if args.source and os.path.isdir(args.source) else os.getcwd()
-                    config: Config = (explicit or discover_config(os.path.abspath(base_dir))).merged(**overrides(args))
                     source = open_source(args.source, args.urls, crawl, skip=tuple(outputs))
                     outcome = _run_with_progress(args, source, store, config, limits, jobs, err, executor)
                     if outcome is None:
@@ -92,9 +104,8 @@ def run_audit(args: argparse.Namespace) -> int:
         traceback.print_exc()
         print("govproof：审查中止；已完成的部分保存在数据库中，再次运行同一命令即可继续", file=sys.stderr)
         return EXIT_ERROR
-    threshold = fail_on(args, explicit)
     worst = max((Severity.parse(f["severity"]) for f in res.findings), default=None)
-    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_OK
+    return EXIT_FINDINGS if worst is not None and worst >= config.fail_on else EXIT_OK
 
 
 def _run_with_progress(args, source, store, config, limits, jobs, console, executor=None):

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 from ..config import Config
 from ..loaders import Limits
 from .sources import read_item
-from .worker import DocResult, Task
+from .worker import DocResult, Task, unreadable
 
 ALLOWED_FAILURES = 1     # a batch whose worker died is run once more; if it kills that one too, its documents
                          # are run one per task, and one that kills a worker twice is recorded as failed
@@ -173,19 +173,6 @@ class DaskExecutor:
         return outcome.results
 
 
-def add_executor_args(p: argparse.ArgumentParser) -> None:
-    """The flags of `govproof audit` that pick where the checks run."""
-    g = p.add_argument_group("分布式检查（pip install 'govproof[dask]'）")
-    g.add_argument("--executor", choices=("local", "dask"), default="local",
-                   help="local：本机的 --jobs 个工作进程（默认）；dask：交给 Dask 集群，只有本机写结果数据库")
-    g.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                   help="已运行的 Dask 调度器（dask scheduler）地址；不给则在本机启动含 --jobs 个工作进程的 LocalCluster")
-    g.add_argument("--batch-size", type=int, default=50, metavar="N",
-                   help="--executor dask：每个任务检查的文档数，一批检查完才一起写入（默认 50）")
-    g.add_argument("--send-data", action="store_true",
-                   help="--executor dask：把文档内容随任务发给工作节点（工作节点读不到本机路径时使用）")
-
-
 def executor_from_args(args: argparse.Namespace, jobs: int,
                        log: Callable[[str], None] | None) -> tuple[DaskExecutor | None, str | None]:
     """The executor `govproof audit`'s flags ask for (None: the local one), or a usage problem to report."""
@@ -207,5 +194,5 @@ def _with_data(task: Task, limits: Limits) -> Task:
     try:
         data = read_item(item, limits.max_file_bytes)
     except OSError as e:
-        return replace(task, item=replace(item, error=f"无法读取：{e.strerror or e}"))
+        return replace(task, item=replace(item, error=unreadable(e)))
     return replace(task, item=replace(item, data=data))

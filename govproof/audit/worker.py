@@ -44,6 +44,11 @@ def _alarm(signum, frame):  # pragma: no cover - runs in a signal handler
     raise _Timeout()
 
 
+def unreadable(e: OSError) -> str:
+    """The error of a document whose bytes cannot be read, wherever they are read (a worker, the Dask driver)."""
+    return f"无法读取（{e.strerror or e}）"
+
+
 def check_item(task: Task, config: Config, limits: Limits) -> DocResult:
     """Never raises for a bad document: every failure becomes status "error" with a one-line reason."""
     from ..loaders import LoadError
@@ -55,7 +60,7 @@ def check_item(task: Task, config: Config, limits: Limits) -> DocResult:
     try:
         data = read_item(item, limits.max_file_bytes)
     except OSError as e:
-        return DocResult(item, "error", error=f"无法读取（{e.strerror or e}）")
+        return DocResult(item, "error", error=unreadable(e))
     size = len(data)
     if size > limits.max_file_bytes:
         return DocResult(item, "error", size=size, error=f"文件超过上限 {limits.max_file_bytes:,} 字节")

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import ahocorasick
-import regex
 
 from ..cache import cached
 from ..config import Config

@@ -257,14 +257,14 @@ def write_for_cli(args: Any, result: Any) -> bool:
     if data is None:
         why = ("它由 antiword 读成纯文本，请先另存为 .docx" if result.doc.meta.get("converter") == "antiword"
                else "它不是 Word 文件")
-        print(f"govproof: --annotate 需要 Word 文件（.docx；装有 LibreOffice 时也可 .doc/.wps）：{result.path} {why}",
+        print(f"govproof：--annotate 需要 Word 文件（.docx；装有 LibreOffice 时也可 .doc/.wps）：{result.path} {why}",
               file=sys.stderr)
         return False
     fixes = choose_edits(result.findings, unsafe=args.unsafe_fixes) if args.fix else []
     try:
         done = annotate_docx(data, result.doc.text, result.findings, fixes)
     except AnnotateError as e:
-        print(f"govproof: {result.path}: {e}", file=sys.stderr)
+        print(f"govproof：{result.path}：{e}", file=sys.stderr)
         return False
     write_atomic(Path(args.annotate), done.data)
     note = f"，{len(done.skipped)} 处无法定位未加批注" if done.skipped else ""

@@ -33,15 +33,15 @@ def run_serve(args: argparse.Namespace) -> int:
 
         from .app import LOOPBACK_HOSTS, ServeSettings, create_app
     except ImportError as e:
-        print(f"govproof: 网页校对需要可选组件（缺少 {e.name}）：pip install 'govproof[serve]'", file=sys.stderr)
+        print(f"govproof：网页校对需要可选组件（缺少 {e.name}）：pip install 'govproof[serve]'", file=sys.stderr)
         return EXIT_ERROR
     from ..config import discover_config, load_config_file
 
     if not 0 < args.port < 65536:
-        print(f"govproof: 端口无效：{args.port}", file=sys.stderr)
+        print(f"govproof：端口无效：{args.port}", file=sys.stderr)
         return EXIT_ERROR
     if args.max_upload_mb <= 0:
-        print("govproof: --max-upload-mb 必须大于 0", file=sys.stderr)
+        print("govproof：--max-upload-mb 必须大于 0", file=sys.stderr)
         return EXIT_ERROR
     config = load_config_file(args.config) if args.config else discover_config(os.getcwd())
     local = is_loopback(args.host)

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..report.annotate import AnnotateError, annotate_docx
-from ..api import check_document
 from ..config import Config
 from ..finding import Finding
 from ..fix import apply_edits, choose_edits, fixable
-from ..loaders import Limits, LoadError, load_bytes
+from ..loaders import Limits, load_bytes
 from ..loaders.encoding import encode
 from ..loaders.text import TEXT_SUFFIXES
 from ..report import FileResult, summary
+from ..report.annotate import AnnotateError, annotate_docx
 from ..report.where import describe
 from ..rule import FAMILIES
+from ..run import file_result
 from .forms import RequestError, Submission
 
 
@@ -56,16 +56,8 @@ class Reviewer:
 
     def check(self, sub: Submission) -> FileResult:
         config = self.config_for(sub)
-        try:
-            doc = load_bytes(sub.data, sub.name, limits=self.limits, as_of=config.as_of, profile=config.profile)
-        except LoadError as e:
-            return FileResult(path=sub.name, error=str(e), error_detail=e.detail)
-        try:
-            with self._lock:
-                findings = check_document(doc, config)
-        except Exception as e:  # a bug in one check must answer as this document's error, not a dead server
-            return FileResult(path=sub.name, error="检查时出现内部错误（请报告此问题）", error_detail=f"{type(e).__name__}: {e}")
-        return FileResult(path=sub.name, findings=findings, doc=doc)
+        return file_result(sub.name, lambda: load_bytes(sub.data, sub.name, limits=self.limits, as_of=config.as_of,
+                                                        profile=config.profile), config, checking=self._lock)
 
     def warm_up(self) -> None:
         """Build the checks and load the models before the first reviewer waits for them."""
