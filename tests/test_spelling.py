@@ -190,7 +190,7 @@ def test_backend_without_its_model_says_so_and_downloads_nothing(capsys):
     found = check_text("请各单位按排专人负责。", _backend_config("pycorrector-kenlm", "/nonexistent/char.klm"))
     assert found == []
     err = capsys.readouterr().err
-    assert "S203 skipped" in err and ("not found" in err or "not installed" in err)
+    assert "未进行 S203 检查" in err and ("不存在" in err or "未安装" in err)
 
 
 def test_pycorrector_kenlm_backend_runs_offline_on_a_tiny_model(tmp_path):

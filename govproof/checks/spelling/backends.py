@@ -27,7 +27,7 @@ class BackendError(RuntimeError):
 def _pycorrector_module(name: str) -> types.ModuleType:
     spec = importlib.util.find_spec("pycorrector")
     if spec is None or not spec.submodule_search_locations:
-        raise BackendError("pycorrector is not installed (pip install 'govproof[models]')")
+        raise BackendError("未安装 pycorrector（pip install 'govproof[models]'）")
     if "pycorrector" not in sys.modules:  # a bare package object: its __init__ (which imports torch) never runs
         pkg = types.ModuleType("pycorrector")
         pkg.__path__ = list(spec.submodule_search_locations)
@@ -35,32 +35,32 @@ def _pycorrector_module(name: str) -> types.ModuleType:
     try:
         return importlib.import_module(f"pycorrector.{name}")
     except ImportError as e:
-        raise BackendError(f"pycorrector's {name} needs {e.name} (pip install 'govproof[models]')") from None
+        raise BackendError(f"pycorrector 的 {name} 需要 {e.name}（pip install 'govproof[models]'）") from None
 
 
 def pycorrector_kenlm(model_path: str) -> Callable[[str], str]:
     if not Path(model_path).is_file():
-        raise BackendError(f"spelling.backend_model = {model_path!r}: file not found (no model is downloaded)")
+        raise BackendError(f"spelling.backend_model = {model_path!r}：文件不存在（不会下载模型）")
     corrector = _pycorrector_module("corrector").Corrector(language_model_path=model_path)
     try:
         corrector.check_detector_initialized()  # loads the model now, so a bad file fails here, once
     except (OSError, RuntimeError) as e:
-        raise BackendError(f"{model_path}: not a KenLM model kenlm can read ({str(e).splitlines()[0][:120]})") from None
+        raise BackendError(f"{model_path}：不是 kenlm 能读取的 KenLM 模型（{str(e).splitlines()[0][:120]}）") from None
     return lambda sentence: corrector.correct(sentence)["target"]
 
 
 def macbert(model_dir: str) -> Callable[[str], str]:
     if not Path(model_dir).is_dir():
-        raise BackendError(f"spelling.backend_model = {model_dir!r}: directory not found (no model is downloaded)")
+        raise BackendError(f"spelling.backend_model = {model_dir!r}：文件夹不存在（不会下载模型）")
     try:
         import torch
         from transformers import BertForMaskedLM, BertTokenizerFast
     except ImportError as e:
-        raise BackendError(f"the MacBERT backend needs {e.name} (pip install 'govproof[models]' torch)") from None
+        raise BackendError(f"MacBERT 后端需要 {e.name}（pip install 'govproof[models]' torch）") from None
     tokenizer = BertTokenizerFast.from_pretrained(model_dir, local_files_only=True)
     model = BertForMaskedLM.from_pretrained(model_dir, local_files_only=True).eval()
     if not tokenizer.vocab:
-        raise BackendError(f"{model_dir}: the tokenizer has an empty vocabulary")
+        raise BackendError(f"{model_dir}：分词器的词表是空的")
 
     def correct(sentence: str) -> str:
         chars = list(sentence)
@@ -85,4 +85,4 @@ def load_backend(name: str, model: str) -> Callable[[str], str]:
         return pycorrector_kenlm(model)
     if name == "macbert":
         return macbert(model)
-    raise BackendError(f"spelling.backend = {name!r}: unknown (one of {', '.join(BACKENDS)})")
+    raise BackendError(f"spelling.backend = {name!r}：未知的后端（可选：{'、'.join(BACKENDS)}）")

@@ -141,7 +141,7 @@ class SpellingCheck(Check):
 
     def _warn(self, message: str) -> None:
         if message not in self._warned:
-            print(f"govproof: {message}", file=sys.stderr)
+            print(f"govproof：{message}", file=sys.stderr)
             self._warned.add(message)
 
     def run(self, doc: "Document", ctx: CheckContext) -> Iterable[Finding]:
@@ -155,7 +155,7 @@ class SpellingCheck(Check):
         try:
             model = load_model(self.lm_path, self.scorer)
         except NoLanguageModel as e:
-            self._warn(f"S2 spelling check skipped: {e}")
+            self._warn(f"未进行 S2 统计纠错：{e}")
             return found
         curated = sorted((f.start, f.end, f.confidence) for f in ctx.earlier
                          if f.family == NON_WORD.family and not f.code.startswith("S2"))
@@ -180,7 +180,7 @@ class SpellingCheck(Check):
                 self._backend = load_backend(self.backend_name or "", self.backend_model)
             correct = self._backend
         except BackendError as e:
-            self._warn(f"S203 skipped: {e}")
+            self._warn(f"未进行 S203 检查：{e}")
             return
         for s, e in doc.sentences:
             text = doc.text[s:e]

@@ -70,7 +70,7 @@ class KenlmWordLM:
         data = Path(self.path).read_bytes()
         start = data.rfind(b"<unk>\x00")
         if start < 0:
-            raise NoLanguageModel(f"{self.path}: KenLM binary without its vocabulary (build it with build_binary)")
+            raise NoLanguageModel(f"{self.path}：KenLM 二进制模型缺少词表（请用 build_binary 重新生成）")
         words = data[start:].split(b"\x00")[1:]
         return [w.decode("utf-8", "replace") for w in words if w]
 
@@ -172,12 +172,12 @@ def load_lm(configured: str | None = None, scorer: str | None = None) -> WordLM:
     scorer = requested_scorer(scorer)
     path = find_lm_path(configured)
     if configured and path is None:
-        raise NoLanguageModel(f"spelling.lm = {configured!r}: file not found")
+        raise NoLanguageModel(f"spelling.lm = {configured!r}：文件不存在")
     if path and kenlm_available() and scorer != "frequency":
         return KenlmWordLM(path)
     freq = jieba_dict_path()
     if freq is None:
-        raise NoLanguageModel("no language model: install kenlm and libime-data-language-model, or jieba")
+        raise NoLanguageModel("没有可用的语言模型：请安装 kenlm 和 libime-data-language-model，或 jieba")
     return FrequencyLM(freq)
 
 
