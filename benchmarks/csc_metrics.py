@@ -130,3 +130,14 @@ def score_corrections(rows: list[tuple[str, str]], outputs: list[str]) -> Scores
         cfn += bool(gold) and out != tgt
     return Scores(len(rows), _prf(dtp, dfp, dfn), _prf(ctp, cfp, cfn), _prf(ch_tp, ch_pred - ch_tp, ch_gold - ch_tp),
                   clean_flag / max(clean, 1), sum(len(s) for s, _ in rows))
+
+
+def parse_options(pairs: list[str]) -> tuple[tuple[str, float | str], ...]:
+    """``--set name=value`` flags as Config options (numbers as floats), for every benchmark that takes them."""
+    def value(text: str) -> float | str:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+    return tuple(sorted((k, value(v)) for k, v in (p.split("=", 1) for p in pairs)))

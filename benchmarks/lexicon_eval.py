@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from csc_metrics import SHARED, read_pairs, run_findings, score  # noqa: E402
+from csc_metrics import SHARED, parse_options, read_pairs, run_findings, score  # noqa: E402
 
 from govproof.config import Config  # noqa: E402
 from govproof.document import Document  # noqa: E402
@@ -198,7 +198,7 @@ def main() -> int:
     if args.tune:
         tune()
         return 0
-    options = tuple(sorted(tuple(s.split("=", 1)) for s in args.set))
+    options = parse_options(args.set)
     false_alarms(options)
     print("== Findings on the source side (right fix / wrong fix / alarm on a correct character)")
     for name in ("odw.train", "odw.test"):

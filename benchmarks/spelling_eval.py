@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from csc_metrics import SHARED, read_pairs, run_findings, score, score_corrections  # noqa: E402
+from csc_metrics import SHARED, parse_options, read_pairs, run_findings, score, score_corrections  # noqa: E402
 
 from govproof.config import Config  # noqa: E402
 from govproof.document import Document  # noqa: E402
@@ -145,13 +145,6 @@ def pycorrector_side_by_side() -> None:
           "on which it measured correction F1 0.003 — see shared notes)")
 
 
-def _value(text: str) -> float | str:
-    try:
-        return float(text)
-    except ValueError:
-        return text
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--select", default="S2")
@@ -161,7 +154,7 @@ def main() -> int:
     if not CSC.is_dir():
         print(f"skipped: {CSC} not found (evaluation data lives in ../shared, outside the repo)")
         return 0
-    options = tuple(sorted((k, _value(v)) for k, v in (s.split("=", 1) for s in args.set)))
+    options = parse_options(args.set)
     config = Config(select=(args.select,), options=options)
     from govproof.checks.spelling.lm import describe_active
 
