@@ -143,7 +143,7 @@ GRID = {"GAIN_MIN": [4.0], "MARGIN": [1.5], "WORD_MIN": [1000], "COMMONER_BONUS"
 def tune() -> None:
     """Grid over S111's thresholds on odw.train: catches (source side) against false alarms (target side)."""
     from govproof.checks.lexicon import near_words as nw
-    from govproof.checks.lexicon.words import word_frequencies
+    from govproof.checks.spelling.lexicon import word_frequencies
     from govproof.checks.spelling.protect import protected_mask
 
     freqs = word_frequencies()

@@ -59,7 +59,7 @@ class LexiconCheck(Check):
         return [FIXED_EXPRESSION, NEAR_WORD]
 
     def run(self, doc: "Document", ctx: CheckContext) -> Iterable[Finding]:
-        from .words import word_frequencies
+        from ..spelling.lexicon import word_frequencies
 
         freqs = word_frequencies()
         found: list[Finding] = []
