@@ -73,6 +73,8 @@ def _protected(text: str, part: str) -> bool:
 @pytest.mark.parametrize("text,part", [
     ("组长由办公室主任高雨担任。", "高雨"),
     ("请王建伟同志负责联络。", "王建伟"),
+    ("主讲人：刘志伟（省社会科学院）、陈立（市档案馆）。", "刘志伟"),
+    ("课题组成员张建军（华东政法大学）参与调研。", "张建军"),
     ("开州区长沙镇齐圣村党委书记", "齐圣"),
     ("依据《关于加强政务公开工作的意建》执行。", "意建"),
     ("详见国办发〔2024〕5号文件。", "国办发〔2024〕5号"),
@@ -82,6 +84,18 @@ def _protected(text: str, part: str) -> bool:
 ])
 def test_protected_spans(text, part):
     assert _protected(text, part)
+
+
+@pytest.mark.parametrize("text,part", [
+    ("由县级以上人民政府农业农村主管部门负责。", "业农"),    # 农村 is a common noun, not a village's name
+    ("加快建设自由贸易试验区。", "试验"),
+    ("推进合肥片区和芜湖片区协同发展。", "肥片"),
+    ("实施美丽乡村建设行动。", "美丽"),
+])
+def test_characters_before_a_common_area_noun_are_checked(text, part):
+    mask = protected_mask(Document(text=text))
+    i = text.index(part)
+    assert not any(mask[i:i + len(part)])
 
 
 def test_ordinary_prose_is_not_protected():

@@ -26,6 +26,8 @@ _PLACE_SUFFIX = r"(?:省|市|县|区|镇|乡|村|街道|社区|自治州|自治�
 _NOT_IN_NAMES = "本各全该此其个的和与及等在为对向从由第我每所某"
 _ORG_SUFFIX = (r"(?:有限责任公司|股份有限公司|有限公司|公司|集团|银行|医院|大学|学院|中学|小学|幼儿园|协会|学会"
                r"|研究院|研究所|基金会|事务所|合作社|出版社|报社|电视台)")
+# What an author's or a speaker's affiliation in brackets ends with: the name before it is a person's.
+_AFFILIATION = _ORG_SUFFIX[:-1] + "|中心|委员会|办公室|局|厅|委|院|所|校|站|馆)"
 _HAN_NUMBER = regex.compile(r"第[〇零一二三四五六七八九十百千]+[条款项章节编号批次]"
                             r"|[〇零一二三四五六七八九十两]+[级类次批个项条款名位种型期轮档等届层段部件号大]"  # 一级, 二类, 二十大
                             r"|第?[〇零一二三四五六七八九十百千万亿两]{2,}")
@@ -40,9 +42,28 @@ def _patterns() -> tuple[regex.Pattern[str], ...]:
     return (
         regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=(?:{_TITLES}))"),                    # 王明同志, 李华主任
         regex.compile(rf"(?<=(?:{_BEFORE_NAME})[：:]?){surname}\p{{Han}}{{1,2}}{_NAME_END}"),  # 主任高雨担任
-        regex.compile(rf"(?:(?![{_NOT_IN_NAMES}])\p{{Han}}){{2}}(?={_PLACE_SUFFIX})"),          # 长沙镇, 齐圣村
+        regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=[（(][^）)\n]{{2,30}}?{_AFFILIATION}[）)])"),   # 王建伟（某某大学）
         regex.compile(rf"\p{{Han}}{{2,4}}(?={_ORG_SUFFIX})"),                                 # 华为技术有限公司
     )
+
+
+_PLACE = regex.compile(rf"(?:(?![{_NOT_IN_NAMES}])\p{{Han}}){{2}}(?=(?P<suffix>{_PLACE_SUFFIX}))")  # 长沙镇, 齐圣村
+
+
+@lru_cache(maxsize=1)
+def area_nouns() -> frozenset[str]:
+    """Common nouns that end in a place suffix (农村, 试验区): what precedes them is no place name."""
+    return frozenset(read_word_list(data_dir("dictionaries") / "spelling" / "area-nouns.txt"))
+
+
+def _place_names(text: str) -> Iterable[tuple[int, int]]:
+    """The two characters before a place suffix (齐圣村, 海淀区), unless a common noun is there (农业农村, 试验区, 乡村)."""
+    nouns = area_nouns()
+    for m in _PLACE.finditer(text):
+        end = m.end() + len(m.group("suffix"))
+        # 农村 / 试验区 end a noun; in 美丽乡村 the "suffix" 乡 starts one
+        if not nouns.intersection((text[m.end() - 1:end], text[m.start():end], text[m.end():m.end() + 2])):
+            yield m.span()
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +98,8 @@ def protected_mask(doc: Document, extra_terms: Iterable[str] = ()) -> bytearray:
     for pattern in _patterns():
         for m in pattern.finditer(text):
             _mark(mask, *m.span())
+    for s, e in _place_names(text):
+        _mark(mask, s, e)
     traditional = traditional_chars()
     for i, ch in enumerate(text):
         if ch in traditional:  # a traditional character is S105's to fix, never a homophone typo
