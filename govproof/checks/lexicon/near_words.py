@@ -6,7 +6,9 @@ frequent word when one of them is changed to a same-sound, near-sound or look-al
 win clearly under word frequencies: the corrected word against the two characters read as words of their own,
 and against every other correction of the pair. A pair the dictionary holds at least COVER_MIN times is taken
 as written: jieba's rare words are mostly real (除名, 职数, 治标), and the typos it holds (震憾, 按排) are the
-rule packs' (S101).
+rule packs' (S101). Words of official prose that jieba's general corpus counts rarely (筹措, 瓶颈, 问责) are read at
+WORD_MIN from a reviewed list (dictionaries/expressions/official-words.txt): a typo of 筹措 costs a reviewer as much
+as a typo of 部署, and the words themselves then belong to a word, so they are never taken as typos.
 """
 from __future__ import annotations
 
@@ -76,6 +78,7 @@ def near_words(run: str, freqs: dict[str, int], log_total: float) -> Iterator[Ne
 
     Protection (names, numbers, titles) is the caller's: it is costly and rarely needed, so it is asked last.
     """
+    freqs = with_official_words(freqs)
     cover = coverage(run, freqs)
     completions = _completions(freqs, WORD_MIN)
     for a in range(len(run) - 1):
@@ -110,6 +113,28 @@ def near_words(run: str, freqs: dict[str, int], log_total: float) -> Iterator[Ne
         lead = gain - ranked[1][1][0] if len(ranked) > 1 else math.inf
         if gain >= GAIN_MIN and lead >= MARGIN:
             yield NearWord(a, written, word, pos, kind, gain, lead)
+
+
+OFFICIAL_WORDS_FILE = ("expressions", "official-words.txt")
+_WITH_OFFICIAL: dict[int, dict[str, int]] = {}
+
+
+@lru_cache(maxsize=1)
+def official_words() -> frozenset[str]:
+    """Two-character words of official prose, several a line (dictionaries/expressions/official-words.txt)."""
+    path = data_dir("dictionaries").joinpath(*OFFICIAL_WORDS_FILE)
+    return frozenset(w for line in read_word_list(path) for w in line.split() if len(w) == 2)
+
+
+def with_official_words(freqs: dict[str, int]) -> dict[str, int]:
+    """``freqs`` with every official-prose word counted at least WORD_MIN (one copy per table)."""
+    key = id(freqs)
+    if key not in _WITH_OFFICIAL:
+        merged = dict(freqs)
+        for w in official_words():
+            merged[w] = max(merged.get(w, 0), WORD_MIN)
+        _WITH_OFFICIAL[key] = merged
+    return _WITH_OFFICIAL[key]
 
 
 @lru_cache(maxsize=1)
