@@ -35,6 +35,12 @@ def found(text: str, code: str) -> list[tuple[str, str | None]]:
     ("按时缴存住房公基金。", "住房公基金", "住房公积金"),
     ("申请人为某某科技股分有限公司。", "股分有限公司", "股份有限公司"),      # inside a company name
     ("始终坚持人民至上、生名至上。", "生名至上", "生命至上"),
+    ("坚决防止发生规模性反贫。", "规模性反贫", "规模性返贫"),                  # entries added for issue 12's kinds
+    ("建设宜居宜业合美乡村。", "宜居宜业合美乡村", "宜居宜业和美乡村"),
+    ("部分企业举步维坚。", "举步维坚", "举步维艰"),
+    ("规划要高屋建翎。", "高屋建翎", "高屋建瓴"),
+    ("县气像局发布暴雨蓝色预警。", "气像局", "气象局"),
+    ("坚决扛起防汛抗汗政治责任。", "防汛抗汗", "防汛抗旱"),
 ])
 def test_fixed_expression_near_misses(text, wrong, right):
     assert (wrong, right) in found(text, "S110")
@@ -106,6 +112,10 @@ def test_shared_component_data():
 @pytest.mark.parametrize("text,wrong,right", [
     ("要全面贯切落实党中央决策部署。", "贯切", "贯彻"),
     ("认真落实上级部暑要求，按时报送材料。", "部暑", "部署"),
+    ("多方筹错资金。", "筹错", "筹措"),               # official-prose words jieba counts rarely
+    ("着力破除体制机制瓶劲。", "瓶劲", "瓶颈"),
+    ("认真做好会议筹倍工作。", "筹倍", "筹备"),
+    ("对非法经营场所依法予以取谛。", "取谛", "取缔"),
 ])
 def test_near_word_typos(text, wrong, right):
     pytest.importorskip("jieba", reason="S111 needs jieba's dictionary")
@@ -119,6 +129,9 @@ def test_near_word_typos(text, wrong, right):
     "严格控制领导职数。",
     "会议由李建伟主持。",                 # a given name is no typo
     "各区县要抓好落实。",
+    "多方筹措资金。",
+    "对工作不力的严肃问责。",
+    "着力补齐民生短板，做好兜底保障。",
 ])
 def test_near_word_leaves_correct_text_alone(text):
     pytest.importorskip("jieba", reason="S111 needs jieba's dictionary")
@@ -141,3 +154,14 @@ def test_whitelisted_words_are_never_reported():
     text = "本站转载的《按步就班》栏目文章：按步就班。"
     config = Config(select=("S110",), whitelist=("按步就班",))
     assert check_text(text, config, as_of=AS_OF) == []
+
+
+def test_official_words_count_as_frequent_and_are_well_formed():
+    from govproof.checks.lexicon.near_words import WORD_MIN, official_words, with_official_words
+
+    words = official_words()
+    assert len(words) > 400 and {"筹措", "瓶颈", "问责"} <= words
+    merged = with_official_words({"筹措": 282, "部署": 50000})
+    assert merged["筹措"] == WORD_MIN and merged["部署"] == 50000 and merged["问责"] == WORD_MIN
+    header = (data_dir("dictionaries") / "expressions" / "official-words.txt").read_text(encoding="utf-8")
+    assert "来源" in header and "未取自任何评测集" in header

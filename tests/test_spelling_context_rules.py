@@ -29,6 +29,9 @@ def fixed(text: str, *, unsafe: bool = True) -> str:
     ("培养忠诚干净担当、靠的住、能干事的干部队伍。", "培养忠诚干净担当、靠得住、能干事的干部队伍。"),
     ("改革成果要经的起实践检验，让群众看的见、摸的着。", "改革成果要经得起实践检验，让群众看得见、摸得着。"),
     ("思想认识要跟的上形势发展，", "思想认识要跟得上形势发展，"),
+    ("省里的文件精神传达的不够及时。", "省里的文件精神传达得不够及时。"),          # verbs of issue 12's second step
+    ("一季度的惠农补贴兑付的比较快。", "一季度的惠农补贴兑付得比较快。"),
+    ("突发事件信息发布的很及时。", "突发事件信息发布得很及时。"),
 ])
 def test_complement_after_verb_takes_de_of_degree(text, expected):
     assert fixed(text) == expected
@@ -54,6 +57,29 @@ def test_de_of_attribution_is_left_alone(text):
     assert [f.code for f in check_text(text, Config(select=("S102",)), as_of=AS_OF)] == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("各乡镇要认真的开展防汛隐患排查。", "各乡镇要认真地开展防汛隐患排查。"),
+    ("必须积极稳妥的推进城中村改造。", "必须积极稳妥地推进城中村改造。"),
+    ("要主动及时的回应社会关切。", "要主动及时地回应社会关切。"),
+    ("并扎实的做到应保尽保。", "并扎实地做到应保尽保。"),
+])
+def test_adverbial_after_a_modal_takes_di(text, expected):
+    assert fixed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "这项改革发挥了积极的推动作用。",
+    "进行了深入的调查研究，形成了报告。",
+    "要坚持积极的宣传导向。",
+    "各项政策得到了全面的落实。",
+    "要建立有效的防范机制。",
+    "全面的提升需要一个过程。",
+    "工作需要全面的提升。",
+])
+def test_attributive_before_a_verbal_noun_is_left_alone(text):
+    assert [f.code for f in check_text(text, Config(select=("S102",)), as_of=AS_OF)] == []
+
+
 def test_saying_verbs_are_reported_but_not_fixed_automatically():
     found = check_text("会上领导说的很清楚。", Config(select=("S102",)), as_of=AS_OF)
     assert [(f.text, f.suggestion, f.fix_safe) for f in found] == [("的", "得", False)]
@@ -75,6 +101,12 @@ def test_saying_verbs_are_reported_but_not_fixed_automatically():
     ("即要抓好疫情防控，又要稳住经济大盘。", "既要抓好疫情防控，又要稳住经济大盘。"),
     ("新华社授权发布《关于深化改革的决定》。", "新华社受权发布《关于深化改革的决定》。"),
     ("到2030年，全县居民人均收入比2020年翻一翻。", "到2030年，全县居民人均收入比2020年翻一番。"),
+    ("县委做出了全面推进城乡融合发展的战略部署。", "县委作出了全面推进城乡融合发展的战略部署。"),
+    ("值班人员擅离岗位，以至发生了较大火灾事故。", "值班人员擅离岗位，以致发生了较大火灾事故。"),
+    ("可以向县信访部门反应相关情况。", "可以向县信访部门反映相关情况。"),
+    ("新建的便民服务中心已正式起用。", "新建的便民服务中心已正式启用。"),
+    ("着力提升城市品味。", "着力提升城市品位。"),
+    ("到2035年基本建成法制国家、法制政府、法制社会。", "到2035年基本建成法治国家、法治政府、法治社会。"),
 ])
 def test_word_pair_is_corrected_by_its_context(text, expected):
     assert fixed(text) == expected
@@ -97,6 +129,13 @@ def test_word_pair_is_corrected_by_its_context(text, expected):
     "接到通知立即要求各单位自查，又要求限期上报。",
     "经国务院授权发布有关规定。",
     "会前请把材料再翻一翻。",
+    "车间做出了一批合格的样品。",
+    "雪越下越大，以至看不清路面。",
+    "群众对新政策反应积极。",
+    "大胆起用敢于担当的干部。",
+    "在老街品味地道小吃。",
+    "法制史是法学的一门基础课。",
+    "维护社会主义法制的统一和尊严。",
 ])
 def test_word_pair_is_left_alone_where_it_is_right(text):
     assert [f.code for f in check_text(text, Config(select=("S103",)), as_of=AS_OF)] == []

@@ -6,7 +6,10 @@ frequent word when one of them is changed to a same-sound, near-sound or look-al
 win clearly under word frequencies: the corrected word against the two characters read as words of their own,
 and against every other correction of the pair. A pair the dictionary holds at least COVER_MIN times is taken
 as written: jieba's rare words are mostly real (除名, 职数, 治标), and the typos it holds (震憾, 按排) are the
-rule packs' (S101).
+rule packs' (S101). Words of official prose that jieba's general corpus counts rarely (筹措, 瓶颈, 问责; a reviewed
+list, dictionaries/expressions/official-words.txt) always make their characters belong to a word, and when no
+frequent word wins for a pair, such a word may, by its own count and the same gain and margin: a typo of 筹措 costs
+a reviewer as much as a typo of 部署, but it must not crowd out 贯彻 (关切 is such a word too).
 """
 from __future__ import annotations
 
@@ -76,40 +79,96 @@ def near_words(run: str, freqs: dict[str, int], log_total: float) -> Iterator[Ne
 
     Protection (names, numbers, titles) is the caller's: it is costly and rarely needed, so it is asked last.
     """
-    cover = coverage(run, freqs)
+    cover_freqs = with_official_words(freqs)
+    cover = coverage(run, cover_freqs)
     completions = _completions(freqs, WORD_MIN)
     for a in range(len(run) - 1):
         if cover[a] or cover[a + 1]:
             continue
         written = run[a:a + 2]
-        if not (_settled(run, a - 1, cover, freqs) and _settled(run, a + 2, cover, freqs)):
+        if not (_settled(run, a - 1, cover, cover_freqs) and _settled(run, a + 2, cover, cover_freqs)):
             continue  # three or more loose characters in a row: a name or a phrase the dictionary lacks
         if a > 0 and not cover[a - 1] and run[a - 1] in surnames():
             continue  # a loose surname before two loose characters: a person's name (李建伟)
         # the written pair read as two words of their own
         alone = (_log(freqs, written[0]), _log(freqs, written[1]))
         as_written = alone[0] + alone[1] - log_total
-        scored: dict[str, tuple[float, int, str]] = {}
-        for pos in (0, 1):
-            ch = written[pos]
-            for c in completions.get((pos, written[1 - pos]), ()):
-                if c == ch or c not in neighbours(ch):
-                    continue
-                word = written[:pos] + c + written[pos + 1:]
-                kind = confusion(ch, c)
-                if kind is None:
-                    continue
-                bonus = KIND_BONUS[kind] + COMMONER_BONUS * (alone[pos] - alone[1 - pos])
-                if kind == SOUND and confusion_shape(ch, c):
-                    bonus += BOTH_BONUS
-                scored[word] = (_log(freqs, word) + bonus - as_written, pos, kind)
-        if not scored:
-            continue
-        ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
-        word, (gain, pos, kind) = ranked[0]
-        lead = gain - ranked[1][1][0] if len(ranked) > 1 else math.inf
-        if gain >= GAIN_MIN and lead >= MARGIN:
+        scored = _scored(written, completions, freqs, alone, as_written)
+        best = _best(scored)
+        if best is None:
+            # only then a word of official prose that jieba counts rarely, scored by its own count against all others
+            more = _scored(written, _official_completions(), freqs, alone, as_written)
+            best = _best({**scored, **more}, among=official_words())
+        if best is not None:
+            word, (gain, pos, kind), lead = best
             yield NearWord(a, written, word, pos, kind, gain, lead)
+
+
+def _scored(written: str, completions: dict[tuple[int, str], str], freqs: dict[str, int],
+            alone: tuple[float, float], as_written: float) -> dict[str, tuple[float, int, str]]:
+    """Each confusable correction of the pair → (log10 gain over the pair as written, position, kind)."""
+    scored: dict[str, tuple[float, int, str]] = {}
+    for pos in (0, 1):
+        ch = written[pos]
+        for c in completions.get((pos, written[1 - pos]), ()):
+            if c == ch or c not in neighbours(ch):
+                continue
+            word = written[:pos] + c + written[pos + 1:]
+            kind = confusion(ch, c)
+            if kind is None:
+                continue
+            bonus = KIND_BONUS[kind] + COMMONER_BONUS * (alone[pos] - alone[1 - pos])
+            if kind == SOUND and confusion_shape(ch, c):
+                bonus += BOTH_BONUS
+            scored[word] = (_log(freqs, word) + bonus - as_written, pos, kind)
+    return scored
+
+
+def _best(scored: dict[str, tuple[float, int, str]], among: frozenset[str] | None = None
+          ) -> tuple[str, tuple[float, int, str], float] | None:
+    """The top correction with its lead, if it wins clearly (and is one of ``among`` when given)."""
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    word, score = ranked[0]
+    lead = score[0] - ranked[1][1][0] if len(ranked) > 1 else math.inf
+    if (among is not None and word not in among) or score[0] < GAIN_MIN or lead < MARGIN:
+        return None
+    return word, score, lead
+
+
+OFFICIAL_WORDS_FILE = ("expressions", "official-words.txt")
+_WITH_OFFICIAL: dict[int, dict[str, int]] = {}
+
+
+@lru_cache(maxsize=1)
+def official_words() -> frozenset[str]:
+    """Two-character words of official prose, several a line (dictionaries/expressions/official-words.txt)."""
+    path = data_dir("dictionaries").joinpath(*OFFICIAL_WORDS_FILE)
+    return frozenset(w for line in read_word_list(path) for w in line.split() if len(w) == 2)
+
+
+def with_official_words(freqs: dict[str, int]) -> dict[str, int]:
+    """``freqs`` with every official-prose word counted at least WORD_MIN (one copy per table): what decides
+    whether characters belong to a word."""
+    key = id(freqs)
+    if key not in _WITH_OFFICIAL:
+        merged = dict(freqs)
+        for w in official_words():
+            merged[w] = max(merged.get(w, 0), WORD_MIN)
+        _WITH_OFFICIAL[key] = merged
+    return _WITH_OFFICIAL[key]
+
+
+@lru_cache(maxsize=1)
+def _official_completions() -> dict[tuple[int, str], str]:
+    """(position, the other character) → the characters completing an official-prose word there."""
+    table: dict[tuple[int, str], str] = {}
+    for word in official_words():
+        for pos in (0, 1):
+            k = (pos, word[1 - pos])
+            table[k] = table.get(k, "") + word[pos]
+    return table
 
 
 @lru_cache(maxsize=1)
