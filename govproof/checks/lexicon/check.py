@@ -109,13 +109,18 @@ class LexiconCheck(Check):
 
     def _near_words(self, doc: "Document", freqs: dict[str, int], ctx: CheckContext) -> Iterator[Finding]:
         from .confusable import LABEL
-        from .near_words import near_words
+        from .near_words import NearWord, near_words
 
         log_total = _log_total(freqs)
         masks: dict[tuple[int, int], bytearray] = {}
+        seen: dict[str, list[NearWord]] = {}  # the windows of a run depend on the run alone; documents repeat runs
         for m in _HAN_RUN.finditer(doc.text):
             off = m.start()
-            for w in near_words(m.group(), freqs, log_total):
+            run = m.group()
+            windows = seen.get(run)
+            if windows is None:
+                windows = seen[run] = list(near_words(run, freqs, log_total))
+            for w in windows:
                 if _known_elsewhere(m.group(), w.start):
                     continue
                 start = off + w.start

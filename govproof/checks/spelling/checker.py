@@ -159,10 +159,11 @@ class SpellingCheck(Check):
             return found
         curated = sorted((f.start, f.end, f.confidence) for f in ctx.earlier
                          if f.family == NON_WORD.family and not f.code.startswith("S2"))
+        memo: dict[tuple[str, bytes], list[Candidate]] = {}  # a document repeats its runs (提法, headings): rate each once
         for s, e in doc.sentences:
             before = curated[bisect.bisect_left(curated, (s,)):bisect.bisect_left(curated, (e,))]
             runs = [(m.start(), m.group()) for m in _HAN_RUN.finditer(doc.text, s, e)]
-            rated = [(off, run, self._unguarded(run, _apart(off, self._rated(off, run, mask, model), before), model))
+            rated = [(off, run, self._unguarded(run, _apart(off, _rated_once(off, run, mask, model, memo), before), model))
                      for off, run in runs]
             chosen = [(off, run, self._select(run, cands, model, self.threshold)) for off, run, cands in rated]
             sure_before = any(c >= self.threshold for _, _, c in before)
@@ -253,6 +254,17 @@ class SpellingCheck(Check):
                             fix_safe=rule.fix == "safe" and confidence >= self.safe_confidence)
 
 
+def _rated_once(off: int, run: str, mask: bytearray, model: Model,
+                memo: dict[tuple[str, bytes], list[Candidate]]) -> list[Candidate]:
+    """``_rated`` of a run, computed once per written run and protection mask: the rating depends on nothing else,
+    and the candidates are only read afterwards (positions are relative to the run)."""
+    key = (run, bytes(mask[off:off + len(run)]))
+    cands = memo.get(key)
+    if cands is None:
+        cands = memo[key] = SpellingCheck._rated(off, run, mask, model)
+    return cands
+
+
 def _apart(off: int, cands: list[Candidate], taken: list[tuple[int, int, float]]) -> list[Candidate]:
     """Candidates that leave alone the spans a curated S rule already reported (one span, one finding)."""
     return [c for c in cands if not any(s < off + c.end and off + c.start < e for s, e, _ in taken)]
@@ -261,10 +273,11 @@ def _apart(off: int, cands: list[Candidate], taken: list[tuple[int, int, float]]
 def count_rivals(cands: list[Candidate], run: str) -> None:
     """How contested each candidate is: several near-equal fixes for one character mean the LM is unsure."""
     by_pos: dict[int, list[float]] = {}
-    for c in cands:
-        by_pos.setdefault(c.changed(run)[0], []).append(c.gain)
-    for c in cands:
-        gains = by_pos[c.changed(run)[0]]
+    first = [c.changed(run)[0] for c in cands]
+    for c, i in zip(cands, first):
+        by_pos.setdefault(i, []).append(c.gain)
+    for c, i in zip(cands, first):
+        gains = by_pos[i]
         c.rivals = min(3, sum(1 for g in gains if g > c.gain - 2.0) - 1)
 
 

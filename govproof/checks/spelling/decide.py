@@ -7,6 +7,7 @@ The probability is the finding's confidence; ``spelling.threshold`` is the proba
 from __future__ import annotations
 
 import math
+import operator
 from typing import TYPE_CHECKING
 
 from .candidates import NEAR_SOUND, SHAPE, WORD
@@ -46,5 +47,5 @@ def features(c: "Candidate") -> tuple[float, ...]:
 
 
 def probability(c: "Candidate", scorer: str) -> float:
-    z = sum(w * f for w, f in zip(WEIGHTS[scorer], features(c)))
+    z = sum(map(operator.mul, WEIGHTS[scorer], features(c)))  # the same products, summed in the same order
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

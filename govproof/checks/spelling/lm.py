@@ -10,7 +10,7 @@ import math
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 # Where Debian/Ubuntu's ``libime-data-language-model`` puts its KenLM word trigram (LGPL-2.1+).
 DEBIAN_LM_PATHS = (
@@ -196,12 +196,18 @@ def describe_active() -> str | None:
 
 def segment(text: str, lm: WordLM) -> list[str]:
     """Most probable segmentation under the LM's unigrams, so words match the model's vocabulary."""
+    return list(_segment(text, lm.unigram))
+
+
+@lru_cache(maxsize=65536)
+def _segment(text: str, unigram: Callable[[str], float | None]) -> tuple[str, ...]:
+    """The segmentation, cached per text and unigram table: scoring re-segments the same leftovers of a run for
+    every candidate. Keyed by the table's bound ``get``, so a model given another table (use_unigrams) misses."""
     n = len(text)
     if n < 2:
-        return [text] if text else []
+        return (text,) if text else ()
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
-    unigram = lm.unigram
     for end in range(1, n + 1):
         for start in range(max(0, end - MAX_WORD), end):
             prev = best[start]
@@ -222,4 +228,4 @@ def segment(text: str, lm: WordLM) -> list[str]:
         words.append(text[start:end])
         end = start
     words.reverse()
-    return words
+    return tuple(words)

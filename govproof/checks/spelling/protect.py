@@ -6,13 +6,14 @@ complaint users make most about statistical spell checkers.
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
 from ...data import data_dir, read_word_list
-from ...document import Document
+from ...document import Document, Span
 
 # Regions the Document already finds; 《》 titles are quoted names of laws and documents, kept as written.
 SKIP_KINDS = ("url", "email", "latin", "code", "title")
@@ -35,18 +36,25 @@ _DOCNUM_BRACKET = regex.compile(r"[〔\[［【(（]\s*(?:19|20)?\d{2}\s*[〕\]�
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...]:
+    """(trigger, pattern) pairs: a match needs its trigger (the title, suffix or word it is recognised by) in the
+    same line, so the pattern, slow because it starts with any Chinese character, runs only on those lines."""
     folder = data_dir("dictionaries") / "spelling"
     names = [n for line in read_word_list(folder / "surnames.txt") for n in line.split()]
     surname = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
     return (
-        regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=(?:{_TITLES}))"),                    # 王明同志, 李华主任
-        regex.compile(rf"(?<=(?:{_BEFORE_NAME})[：:]?){surname}\p{{Han}}{{1,2}}{_NAME_END}"),  # 主任高雨担任
-        regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=[（(][^）)\n]{{2,30}}?{_AFFILIATION}[）)])"),   # 王建伟（某某大学）
-        regex.compile(rf"\p{{Han}}{{2,4}}(?={_ORG_SUFFIX})"),                                 # 华为技术有限公司
+        (regex.compile(f"(?:{_TITLES})"),
+         regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=(?:{_TITLES}))")),                    # 王明同志, 李华主任
+        (regex.compile(f"(?:{_BEFORE_NAME})"),
+         regex.compile(rf"(?<=(?:{_BEFORE_NAME})[：:]?){surname}\p{{Han}}{{1,2}}{_NAME_END}")),  # 主任高雨担任
+        (regex.compile(r"[（(]"),
+         regex.compile(rf"{surname}\p{{Han}}{{1,2}}(?=[（(][^）)\n]{{2,30}}?{_AFFILIATION}[）)])")),  # 王建伟（某某大学）
+        (regex.compile(_ORG_SUFFIX),
+         regex.compile(rf"\p{{Han}}{{2,4}}(?={_ORG_SUFFIX})")),                                 # 华为技术有限公司
     )
 
 
+_PLACE_TRIGGER = regex.compile(_PLACE_SUFFIX)
 _PLACE = regex.compile(rf"(?:(?![{_NOT_IN_NAMES}])\p{{Han}}){{2}}(?=(?P<suffix>{_PLACE_SUFFIX}))")  # 长沙镇, 齐圣村
 
 
@@ -56,14 +64,27 @@ def area_nouns() -> frozenset[str]:
     return frozenset(read_word_list(data_dir("dictionaries") / "spelling" / "area-nouns.txt"))
 
 
-def _place_names(text: str) -> Iterable[tuple[int, int]]:
+def _place_names(doc: Document) -> Iterator[Span]:
     """The two characters before a place suffix (齐圣村, 海淀区), unless a common noun is there (农业农村, 试验区, 乡村)."""
-    nouns = area_nouns()
-    for m in _PLACE.finditer(text):
+    text, nouns = doc.text, area_nouns()
+    for m in _line_matches(doc, _PLACE_TRIGGER, _PLACE):
         end = m.end() + len(m.group("suffix"))
         # 农村 / 试验区 end a noun; in 美丽乡村 the "suffix" 乡 starts one
         if not nouns.intersection((text[m.end() - 1:end], text[m.start():end], text[m.end():m.end() + 2])):
             yield m.span()
+
+
+def _line_matches(doc: Document, trigger: regex.Pattern[str], pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """The matches ``pattern.finditer(doc.text)`` gives, searched line by line in the lines holding ``trigger``:
+    the same matches, because no pattern matches across a line break."""
+    text, starts = doc.text, doc.line_starts
+    done = -1
+    for t in trigger.finditer(text):
+        k = bisect.bisect_right(starts, t.start()) - 1
+        if k != done:
+            done = k
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            yield from pattern.finditer(text, starts[k], end)
 
 
 @lru_cache(maxsize=1)
@@ -95,16 +116,13 @@ def protected_mask(doc: Document, extra_terms: Iterable[str] = ()) -> bytearray:
         _mark(mask, max(s, bracket.start() - 4) if bracket else s, e)  # 国办发〔2024〕5号; the words before stay checked
     for m in _HAN_NUMBER.finditer(text):
         _mark(mask, *m.span())
-    for pattern in _patterns():
-        for m in pattern.finditer(text):
+    for trigger, pattern in _patterns():
+        for m in _line_matches(doc, trigger, pattern):
             _mark(mask, *m.span())
-    for s, e in _place_names(text):
+    for s, e in _place_names(doc):
         _mark(mask, s, e)
-    traditional = traditional_chars()
-    for i, ch in enumerate(text):
-        if ch in traditional:  # a traditional character is S105's to fix, never a homophone typo
-            mask[i] = 1
-    for term in (*protected_terms(), *extra_terms):
+    # a traditional character is S105's to fix, never a homophone typo
+    for term in (*traditional_chars().intersection(text), *protected_terms(), *extra_terms):
         i = text.find(term)
         while i != -1:
             _mark(mask, i, i + len(term))
