@@ -110,29 +110,6 @@ def test_typos_found_and_corrected(model, text, wrong, right):
 
 
 @needs_lm
-def test_homophone_word_for_two_garbled_characters_is_a_safe_fix(model):
-    """宗介 is no word; 总结 reads the same and both characters changed: sure enough to fix automatically."""
-    found = check_text("年底前完成工作宗介并报送市政府。", S2)
-    assert [(f.text, f.suggestion, f.fix_safe) for f in found] == [("宗介", "总结", True)]
-
-
-@needs_lm
-def test_homophone_word_yields_to_a_one_character_fix_of_the_same_span(model):
-    """栺导 reads like 知道, but changing 栺 alone gives 指导: the word of two changes is marked as contested."""
-    from govproof.checks.spelling.checker import _candidates, _Scorer, count_rivals
-
-    run = "加强对义务教育工作的栺导"
-    scorer = _Scorer(run, model.lm)
-    cands = _candidates(run, bytearray(len(run)), model, scorer.bounds)
-    for c in cands:
-        scorer.rate(c)
-    count_rivals(cands, run)
-    by_new = {c.new: c for c in cands if run[c.start:c.end] == "栺导"}
-    assert not by_new["指导"].char_rival
-    assert by_new["知道"].char_rival
-
-
-@needs_lm
 def test_findings_keep_length_and_carry_confidence(model):
     found = check_text("进一步完善工作机志，切实提高行政效律。", S2)
     assert found

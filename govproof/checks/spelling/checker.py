@@ -266,15 +266,6 @@ def count_rivals(cands: list[Candidate], run: str) -> None:
     for c in cands:
         gains = by_pos[c.changed(run)[0]]
         c.rivals = min(3, sum(1 for g in gains if g > c.gain - 2.0) - 1)
-    singles = {}
-    for c in cands:
-        if c.kind != WORD:
-            i = c.changed(run)[0]
-            singles[i] = max(singles.get(i, -99.0), c.gain)
-    for c in cands:
-        if c.kind == WORD:
-            # a homophone word against a one-character fix of the same span: the smaller change is the likelier
-            c.char_rival = any(singles.get(i, -99.0) > c.gain - 3.0 for i in c.changed(run))
 
 
 def _candidates(run: str, prot: bytearray, model: Model, bounds: list[int]) -> list[Candidate]:

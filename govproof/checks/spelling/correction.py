@@ -18,7 +18,6 @@ class Candidate:
     written_char_logp: float = 0.0        # unigram of the rarest replaced character (rare characters are suspect)
     p: float = 0.0                        # probability that the correction is right (decide.py)
     rivals: int = 0                       # other corrections of the same character nearly as good (gain within 2)
-    char_rival: bool = False              # a homophone word where a one-character fix of it gains about as much
 
     def changed(self, run: str) -> list[int]:
         return [self.start + k for k, ch in enumerate(self.new) if run[self.start + k] != ch]

@@ -1,7 +1,7 @@
 """How sure a candidate correction is: a logistic model over a few evidence features.
 
 The weights are fitted on ECSpell ``odw.train`` (the official-document domain's *training* split) by
-``benchmarks/tune_spelling.py``; they are a few numbers per scorer (one per feature), not data mined from the texts.
+``benchmarks/tune_spelling.py``; they are eight numbers per scorer, not data mined from the texts.
 The probability is the finding's confidence; ``spelling.threshold`` is the probability a finding needs.
 """
 from __future__ import annotations
@@ -15,16 +15,14 @@ if TYPE_CHECKING:
     from .correction import Candidate
 
 FEATURES = ("bias", "gain", "word3+", "near-sound", "shape", "homophone-word", "written-is-word", "new-word-logp",
-            "cuts-words", "written-char-logp", "gain-over-4", "word-gain", "nonword-aligned", "rivals",
-            "word-for-nonword", "word-char-logp", "word-char-rival")
+            "cuts-words", "written-char-logp", "gain-over-4", "word-gain", "nonword-aligned", "rivals")
 
 # Fitted by benchmarks/tune_spelling.py on odw.train (see the README's spelling section for the figures).
 # The fallback keeps its fit without the rivals feature: refitted with it, it made more false alarms on the
-# correct (target) side of odw.train (4.0 against 3.4 per 10,000 characters); the three homophone-word features
-# added later are 0 for it.
+# correct (target) side of odw.train (4.0 against 3.4 per 10,000 characters).
 WEIGHTS: dict[str, tuple[float, ...]] = {
-    "kenlm": (-3.451, 1.375, 1.344, -1.537, -0.463, -1.003, 0.145, 0.808, -1.862, 0.387, -0.321, 0.052, -2.377, -0.516, -2.097, -0.163, -0.376),
-    "frequency": (-3.924, 1.525, 1.621, -1.492, -0.230, -0.394, -0.313, 0.212, -1.387, 0.170, -0.831, -0.606, -1.068, 0.0, 0.0, 0.0, 0.0),
+    "kenlm": (-3.674, 1.498, 1.400, -1.594, -0.504, -1.034, 0.381, 0.829, -1.953, 0.355, -0.355, -0.293, -2.767, -0.542),
+    "frequency": (-3.924, 1.525, 1.621, -1.492, -0.230, -0.394, -0.313, 0.212, -1.387, 0.170, -0.831, -0.606, -1.068, 0.0),
 }
 
 
@@ -44,9 +42,6 @@ def features(c: "Candidate") -> tuple[float, ...]:
         max(-10.0, min(15.0, c.gain)) * (c.kind == WORD),
         float(c.written_logp is None and c.aligned),
         float(c.rivals),
-        float(c.kind == WORD and c.written_logp is None),
-        (c.written_char_logp + 5.0) * (c.kind == WORD),
-        float(c.char_rival),
     )
 
 
