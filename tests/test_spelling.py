@@ -87,15 +87,22 @@ def test_protected_spans(text, part):
 
 
 @pytest.mark.parametrize("text,part", [
-    ("由县级以上人民政府农业农村主管部门负责。", "业农"),    # 农村 is a common noun, not a village's name
-    ("加快建设自由贸易试验区。", "试验"),
-    ("推进合肥片区和芜湖片区协同发展。", "肥片"),
+    ("由县级以上人民政府农业农村主管部门负责。", "政府农业"),    # 农村 is a common noun, not a village's name
+    ("加快建设自由贸易试验区。", "贸易"),
+    ("推进合肥片区和芜湖片区协同发展。", "合肥"),
     ("实施美丽乡村建设行动。", "美丽"),
 ])
 def test_characters_before_a_common_area_noun_are_checked(text, part):
     mask = protected_mask(Document(text=text))
     i = text.index(part)
     assert not any(mask[i:i + len(part)])
+
+
+def test_a_listed_area_noun_is_kept_as_written():
+    text = "保障主产区和主销区粮食供应。"
+    mask = protected_mask(Document(text=text))
+    i = text.index("主销区")
+    assert all(mask[i:i + 3]) and not any(mask[:i - 4])
 
 
 def test_ordinary_prose_is_not_protected():

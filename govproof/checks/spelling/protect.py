@@ -65,13 +65,15 @@ def area_nouns() -> frozenset[str]:
 
 
 def _place_names(doc: Document) -> Iterator[Span]:
-    """The two characters before a place suffix (齐圣村, 海淀区), unless a common noun is there (农业农村, 试验区, 乡村)."""
+    """The two characters before a place suffix (齐圣村, 海淀区); where a listed common noun is there instead (农业农村, 试验区,
+    乡村), only that noun."""
     text, nouns = doc.text, area_nouns()
     for m in _line_matches(doc, _PLACE_TRIGGER, _PLACE):
         end = m.end() + len(m.group("suffix"))
-        # 农村 / 试验区 end a noun; in 美丽乡村 the "suffix" 乡 starts one
-        if not nouns.intersection((text[m.end() - 1:end], text[m.start():end], text[m.end():m.end() + 2])):
-            yield m.span()
+        # 农村 / 试验区 end a noun; in 美丽乡村 the "suffix" 乡 starts one. The noun itself is right as listed (主销区).
+        spans = ((m.end() - 1, end), (m.start(), end), (m.end(), m.end() + 2))
+        noun = next((span for span in spans if text[span[0]:span[1]] in nouns), None)
+        yield noun or m.span()
 
 
 def _line_matches(doc: Document, trigger: regex.Pattern[str], pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
