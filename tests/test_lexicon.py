@@ -165,3 +165,11 @@ def test_official_words_count_as_frequent_and_are_well_formed():
     assert merged["筹措"] == WORD_MIN and merged["部署"] == 50000 and merged["问责"] == WORD_MIN
     header = (data_dir("dictionaries") / "expressions" / "official-words.txt").read_text(encoding="utf-8")
     assert "来源" in header and "未取自任何评测集" in header
+
+
+def test_official_words_table_follows_each_frequency_table():
+    """A freed table's id may be reused by the next one: the merged copy must be the new table's, not a stale one."""
+    from govproof.checks.lexicon.near_words import with_official_words
+
+    assert with_official_words({"甲乙": 5})["甲乙"] == 5
+    assert with_official_words({"甲乙": 7})["甲乙"] == 7

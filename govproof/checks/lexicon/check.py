@@ -121,7 +121,7 @@ class LexiconCheck(Check):
             if windows is None:
                 windows = seen[run] = list(near_words(run, freqs, log_total))
             for w in windows:
-                if _known_elsewhere(m.group(), w.start):
+                if _known_elsewhere(run, w.start):
                     continue
                 start = off + w.start
                 sentence = doc.sentence_at(start)

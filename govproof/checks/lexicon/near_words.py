@@ -138,7 +138,7 @@ def _best(scored: dict[str, tuple[float, int, str]], among: frozenset[str] | Non
 
 
 OFFICIAL_WORDS_FILE = ("expressions", "official-words.txt")
-_WITH_OFFICIAL: dict[int, dict[str, int]] = {}
+_WITH_OFFICIAL: dict[int, tuple[dict[str, int], dict[str, int]]] = {}  # id → (the table, kept alive so its id is not reused; merged)
 
 
 @lru_cache(maxsize=1)
@@ -151,13 +151,13 @@ def official_words() -> frozenset[str]:
 def with_official_words(freqs: dict[str, int]) -> dict[str, int]:
     """``freqs`` with every official-prose word counted at least WORD_MIN (one copy per table): what decides
     whether characters belong to a word."""
-    key = id(freqs)
-    if key not in _WITH_OFFICIAL:
+    entry = _WITH_OFFICIAL.get(id(freqs))
+    if entry is None or entry[0] is not freqs:
         merged = dict(freqs)
         for w in official_words():
             merged[w] = max(merged.get(w, 0), WORD_MIN)
-        _WITH_OFFICIAL[key] = merged
-    return _WITH_OFFICIAL[key]
+        entry = _WITH_OFFICIAL[id(freqs)] = (freqs, merged)
+    return entry[1]
 
 
 @lru_cache(maxsize=1)
